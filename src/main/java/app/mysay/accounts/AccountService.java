@@ -1,0 +1,135 @@
+package app.mysay.accounts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.mysay.accounts.AccountDtos.Me;
+import app.mysay.accounts.AccountDtos.NewStaffAccount;
+import app.mysay.accounts.AccountDtos.Session;
+import app.mysay.accounts.AccountDtos.StaffMember;
+import app.mysay.audit.AuditAction;
+import app.mysay.audit.AuditLog;
+import app.mysay.children.ChildRepository;
+import app.mysay.common.ApiProblem;
+import app.mysay.security.Caller;
+import app.mysay.security.PasswordHasher;
+import app.mysay.security.Role;
+import app.mysay.security.TokenService;
+import app.mysay.security.TokenService.IssuedToken;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AccountService {
+
+    private final StaffAccountRepository accounts;
+    private final ChildRepository children;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+    private final AuditLog audit;
+
+    AccountService(StaffAccountRepository accounts, ChildRepository children, PasswordHasher hasher,
+            TokenService tokens, AuditLog audit) {
+        this.accounts = accounts;
+        this.children = children;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /**
+     * Empty when the e-mail and password do not match an enabled account. A missing account costs the same
+     * hashing time as a wrong password, and the answer is the same, so nobody can learn who has an account.
+     */
+    @WithTransaction
+    public Uni<Optional<Session>> signIn(String email, String password) {
+        return accounts.findByEmail(email).flatMap(account -> {
+            boolean usable = account != null && account.enabled;
+            return hasher.verify(password, usable ? account.passwordHash : null).flatMap(matches -> {
+                if (!matches) {
+                    return audit.record(usable ? account.id : null, usable ? account.role.name() : AuditLog.ANONYMOUS,
+                            AuditAction.STAFF_SIGN_IN_FAILED, null, null, null)
+                            .replaceWith(Optional.<Session>empty());
+                }
+                IssuedToken token = tokens.forStaff(account.id, account.role, Instant.now().getEpochSecond());
+                return audit.record(account.id, account.role.name(), AuditAction.STAFF_SIGNED_IN, null, null, null)
+                        .replaceWith(Optional.of(new Session(token.token(), token.expiresAt(),
+                                new Me(account.id, account.role, account.displayName))));
+            });
+        });
+    }
+
+    /** A fresh token for the same session, while the person's account is still usable and the session young. */
+    @WithSession
+    public Uni<Session> refresh(Caller caller, long sessionStartedAt) {
+        if (!tokens.mayRefresh(sessionStartedAt)) {
+            return Uni.createFrom().failure(new io.quarkus.security.UnauthorizedException());
+        }
+        return me(caller).map(me -> {
+            IssuedToken token = caller.is(Role.CHILD)
+                    ? tokens.forChild(caller.id(), caller.deviceId(), sessionStartedAt)
+                    : tokens.forStaff(caller.id(), caller.role(), sessionStartedAt);
+            return new Session(token.token(), token.expiresAt(), me);
+        });
+    }
+
+    @WithSession
+    public Uni<Me> me(Caller caller) {
+        if (caller.is(Role.CHILD)) {
+            return children.findById(caller.id())
+                    .onItem().ifNull().failWith(io.quarkus.security.UnauthorizedException::new)
+                    .map(child -> new Me(child.id, Role.CHILD, child.knownAs));
+        }
+        return accounts.findById(caller.id())
+                .onItem().ifNull().failWith(io.quarkus.security.UnauthorizedException::new)
+                .map(account -> {
+                    if (!account.enabled) {
+                        throw new io.quarkus.security.UnauthorizedException();
+                    }
+                    return new Me(account.id, account.role, account.displayName);
+                });
+    }
+
+    @WithSession
+    public Uni<List<StaffMember>> directory(Role role) {
+        if (role == Role.CHILD) {
+            return Uni.createFrom().item(List.of());
+        }
+        return accounts.listEnabled(role).map(list -> list.stream().map(StaffMember::of).toList());
+    }
+
+    @WithTransaction
+    public Uni<StaffMember> create(Caller manager, NewStaffAccount request) {
+        if (request.role() == Role.CHILD) {
+            return Uni.createFrom().failure(ApiProblem.invalid("role",
+                    "must be one of SOCIAL_WORKER, CHAIR, ADVOCATE or MANAGER"));
+        }
+        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        return accounts.findByEmail(email).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(ApiProblem.conflict(
+                        "An account with this e-mail address already exists. Use that account, or another address."));
+            }
+            return hasher.hash(request.password()).flatMap(hash -> {
+                StaffAccount account = new StaffAccount();
+                account.id = UUID.randomUUID();
+                account.email = email;
+                account.displayName = request.displayName().trim();
+                account.role = request.role();
+                account.passwordHash = hash;
+                account.enabled = true;
+                account.createdAt = Instant.now();
+                return accounts.persist(account)
+                        .call(() -> audit.record(manager, AuditAction.STAFF_ACCOUNT_CREATED, null, null,
+                                "account " + account.id))
+                        .map(StaffMember::of);
+            });
+        });
+    }
+}

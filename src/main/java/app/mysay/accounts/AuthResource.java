@@ -1,0 +1,69 @@
+package app.mysay.accounts;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.mysay.accounts.AccountDtos.Me;
+import app.mysay.accounts.AccountDtos.SignInRequest;
+import app.mysay.common.ApiProblem;
+import app.mysay.security.CurrentCaller;
+import app.mysay.security.SessionCookies;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/auth")
+@Tag(name = "Sign-in")
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final CurrentCaller caller;
+
+    AuthResource(AccountService accounts, CurrentCaller caller) {
+        this.accounts = accounts;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/sign-in")
+    @PermitAll
+    @Operation(summary = "Staff sign-in with e-mail and password; sets the session cookie and returns the token")
+    public Uni<Response> signIn(@NotNull(message = "Send your e-mail address and password") @Valid SignInRequest request) {
+        return accounts.signIn(request.email(), request.password()).map(session -> session
+                .map(s -> Response.ok(s).cookie(SessionCookies.session(s.token(), s.expiresAt())).build())
+                .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",
+                        "The e-mail address or password is not right. Check them and try again.")));
+    }
+
+    @POST
+    @Path("/refresh")
+    @Authenticated
+    @Operation(summary = "A fresh short-lived token for the same session (staff and children)")
+    public Uni<Response> refresh() {
+        return accounts.refresh(caller.get(), caller.sessionStartedAt())
+                .map(s -> Response.ok(s).cookie(SessionCookies.session(s.token(), s.expiresAt())).build());
+    }
+
+    @POST
+    @Path("/sign-out")
+    @PermitAll
+    @Operation(summary = "Sign out: removes the session cookie")
+    public Response signOut() {
+        return Response.noContent().cookie(SessionCookies.clearSession()).build();
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @Operation(summary = "Who is signed in")
+    public Uni<Me> me() {
+        return accounts.me(caller.get());
+    }
+}

@@ -1,0 +1,38 @@
+package app.mysay.accounts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import app.mysay.security.Role;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "staff_account")
+public class StaffAccount extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String email;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    public boolean enabled;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

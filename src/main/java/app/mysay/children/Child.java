@@ -1,0 +1,58 @@
+package app.mysay.children;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** Only what the conference needs to hear the child: no address, no surname, no school. */
+@Entity
+@Table(name = "child")
+public class Child extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "known_as")
+    public String knownAs;
+
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_band")
+    public AgeBand ageBand;
+
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
+
+    @Column(name = "communication_needs")
+    public String communicationNeeds;
+
+    @Column(name = "case_reference")
+    public String caseReference;
+
+    @Column(name = "family_id")
+    public UUID familyId;
+
+    @Column(name = "social_worker_id")
+    public UUID socialWorkerId;
+
+    @Column(name = "advocate_id")
+    public UUID advocateId;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public AgeBand ageBandOn(LocalDate today) {
+        return dateOfBirth != null ? AgeBand.of(dateOfBirth, today) : ageBand;
+    }
+}

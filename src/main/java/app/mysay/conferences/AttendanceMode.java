@@ -1,0 +1,5 @@
+package app.mysay.conferences;
+
+public enum AttendanceMode {
+    IN_PERSON, VIDEO, HYBRID
+}

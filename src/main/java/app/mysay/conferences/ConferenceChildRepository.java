@@ -1,0 +1,28 @@
+package app.mysay.conferences;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ConferenceChildRepository implements PanacheRepositoryBase<ConferenceChild, UUID> {
+
+    public Uni<ConferenceChild> findLink(UUID conferenceId, UUID childId) {
+        return find("conferenceId = ?1 and childId = ?2", conferenceId, childId).firstResult();
+    }
+
+    /** Takes a row lock, so two sendings for the same child and conference happen one after the other. */
+    public Uni<ConferenceChild> lockLink(UUID conferenceId, UUID childId) {
+        return find("conferenceId = ?1 and childId = ?2", conferenceId, childId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<List<ConferenceChild>> forConference(UUID conferenceId) {
+        return list("conferenceId", conferenceId);
+    }
+}

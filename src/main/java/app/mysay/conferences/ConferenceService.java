@@ -1,0 +1,275 @@
+package app.mysay.conferences;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.mysay.accounts.StaffAccount;
+import app.mysay.accounts.StaffAccountRepository;
+import app.mysay.audit.AuditAction;
+import app.mysay.audit.AuditLog;
+import app.mysay.children.Child;
+import app.mysay.common.ApiProblem;
+import app.mysay.common.Sequentially;
+import app.mysay.conferences.ConferenceDtos.ChildDecision;
+import app.mysay.conferences.ConferenceDtos.ChildStatus;
+import app.mysay.conferences.ConferenceDtos.ConferenceView;
+import app.mysay.conferences.ConferenceDtos.Decision;
+import app.mysay.conferences.ConferenceDtos.NewConference;
+import app.mysay.conferences.ConferenceDtos.Person;
+import app.mysay.security.AccessPolicy;
+import app.mysay.security.Caller;
+import app.mysay.security.Role;
+import app.mysay.views.ViewsRepository;
+import app.mysay.views.ViewsRepository.LatestSent;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ConferenceService {
+
+    private final ConferenceRepository conferences;
+    private final ConferenceChildRepository links;
+    private final StaffAccountRepository accounts;
+    private final ViewsRepository views;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final WorkingDays workingDays;
+    private final ZoneId zone;
+
+    ConferenceService(ConferenceRepository conferences, ConferenceChildRepository links,
+            StaffAccountRepository accounts, ViewsRepository views, AccessPolicy access, AuditLog audit,
+            WorkingDays workingDays, @ConfigProperty(name = "mysay.zone") ZoneId zone) {
+        this.conferences = conferences;
+        this.links = links;
+        this.accounts = accounts;
+        this.views = views;
+        this.access = access;
+        this.audit = audit;
+        this.workingDays = workingDays;
+        this.zone = zone;
+    }
+
+    public LocalDate defaultViewsDue(ConferenceType type, Instant startsAt) {
+        return workingDays.before(startsAt.atZone(zone).toLocalDate(), type.workingDaysNotice());
+    }
+
+    /** The social worker who arranges a conference is its social worker; every child must be allocated to them. */
+    @WithTransaction
+    public Uni<ConferenceView> create(Caller socialWorker, NewConference request) {
+        if (request.attendanceMode() != AttendanceMode.VIDEO && (request.place() == null || request.place().isBlank())) {
+            return Uni.createFrom().failure(ApiProblem.invalid("place", "Enter where the conference will be held"));
+        }
+        if (request.startsAt().isBefore(Instant.now().minus(5, ChronoUnit.MINUTES))) {
+            return Uni.createFrom().failure(ApiProblem.invalid("startsAt", "must be in the future"));
+        }
+        LocalDate conferenceDay = request.startsAt().atZone(zone).toLocalDate();
+        if (request.viewsDue() != null && request.viewsDue().isAfter(conferenceDay)) {
+            return Uni.createFrom().failure(ApiProblem.invalid("viewsDue", "must be on or before the conference date"));
+        }
+        Set<UUID> childIds = new LinkedHashSet<>(request.childIds());
+        if (childIds.size() != request.childIds().size()) {
+            return Uni.createFrom().failure(ApiProblem.invalid("childIds", "lists the same child twice"));
+        }
+        Uni<Void> chairCheck = accounts.findEnabledWithRole(request.chairId(), Role.CHAIR)
+                .onItem().ifNull().failWith(() -> ApiProblem.invalid("chairId",
+                        "No chair with this id: choose one from the staff directory"))
+                .replaceWithVoid();
+        Uni<Void> childCheck = Sequentially.forEach(childIds, id -> access.manageableChild(socialWorker, id)
+                .onFailure(ApiProblem.class).transform(e -> ApiProblem.invalid("childIds",
+                        "includes a child who is not allocated to you (" + id + ")")));
+
+        Conference conference = new Conference();
+        conference.id = UUID.randomUUID();
+        conference.type = request.type();
+        conference.startsAt = request.startsAt();
+        conference.attendanceMode = request.attendanceMode();
+        conference.place = request.place() == null || request.place().isBlank() ? null : request.place().trim();
+        conference.chairId = request.chairId();
+        conference.socialWorkerId = socialWorker.id();
+        conference.viewsDue = request.viewsDue() != null ? request.viewsDue()
+                : defaultViewsDue(request.type(), request.startsAt());
+        conference.status = ConferenceStatus.SCHEDULED;
+        conference.createdAt = Instant.now();
+        return chairCheck.call(() -> childCheck)
+                .call(() -> conferences.persist(conference))
+                .call(() -> links.persist(childIds.stream().map(childId -> {
+                    ConferenceChild link = new ConferenceChild();
+                    link.id = UUID.randomUUID();
+                    link.conferenceId = conference.id;
+                    link.childId = childId;
+                    return link;
+                })))
+                .call(() -> Sequentially.forEach(childIds, childId -> audit.record(socialWorker,
+                        AuditAction.CONFERENCE_CREATED, childId, conference.id, null)))
+                .flatMap(v -> describe(socialWorker, List.of(conference))).map(list -> list.get(0));
+    }
+
+    @WithSession
+    public Uni<List<ConferenceView>> list(Caller caller) {
+        return access.visibleConferences(caller).flatMap(list -> describe(caller, list));
+    }
+
+    @WithSession
+    public Uni<ConferenceView> get(Caller caller, UUID conferenceId) {
+        return access.conference(caller, conferenceId).flatMap(c -> describe(caller, List.of(c))).map(l -> l.get(0));
+    }
+
+    @WithTransaction
+    public Uni<ConferenceView> cancel(Caller caller, UUID conferenceId) {
+        return access.runnableConference(caller, conferenceId).flatMap(conference -> {
+            if (conference.status != ConferenceStatus.SCHEDULED) {
+                return Uni.createFrom().failure(ApiProblem.conflict("Only a scheduled conference can be cancelled."));
+            }
+            conference.status = ConferenceStatus.CANCELLED;
+            return links.forConference(conferenceId)
+                    .call(list -> Sequentially.forEach(list, l -> audit.record(caller,
+                            AuditAction.CONFERENCE_CANCELLED, l.childId, conferenceId, null)))
+                    .flatMap(l -> describe(caller, List.of(conference))).map(list -> list.get(0));
+        });
+    }
+
+    /**
+     * The chair records, once the conference has started, the decision for every child it covers and a message
+     * in plain words for each child. Recording again corrects it.
+     */
+    @WithTransaction
+    public Uni<ConferenceView> recordDecision(Caller chair, UUID conferenceId, Decision decision) {
+        return access.chairedConference(chair, conferenceId).flatMap(conference -> {
+            if (conference.status == ConferenceStatus.CANCELLED) {
+                return Uni.createFrom().failure(ApiProblem.conflict("This conference was cancelled."));
+            }
+            if (Instant.now().isBefore(conference.startsAt)) {
+                return Uni.createFrom().failure(ApiProblem.conflict(
+                        "The decision can be recorded once the conference has started."));
+            }
+            return links.forConference(conferenceId).flatMap(childLinks -> {
+                ApiProblem invalid = validate(conference, decision, childLinks);
+                if (invalid != null) {
+                    return Uni.createFrom().failure(invalid);
+                }
+                Instant now = Instant.now();
+                Map<UUID, ChildDecision> byChild = decision.children().stream()
+                        .collect(Collectors.toMap(ChildDecision::childId, Function.identity()));
+                for (ConferenceChild link : childLinks) {
+                    ChildDecision d = byChild.get(link.childId);
+                    link.planNeeded = d.planNeeded();
+                    link.harmCategory = d.planNeeded() ? d.category() : null;
+                    String message = d.messageForChild() == null || d.messageForChild().isBlank() ? null
+                            : d.messageForChild().strip();
+                    if (!java.util.Objects.equals(message, link.outcomeMessage)) {
+                        link.outcomeMessage = message;
+                        link.outcomeAt = message == null ? null : now;
+                    }
+                }
+                conference.status = ConferenceStatus.HELD;
+                conference.nextReviewDate = decision.nextReviewDate();
+                if (conference.decidedAt == null) {
+                    conference.decidedAt = now;
+                }
+                return Sequentially.forEach(childLinks, link -> audit.record(chair, AuditAction.DECISION_RECORDED,
+                        link.childId, conferenceId, null))
+                        .flatMap(v -> describe(chair, List.of(conference))).map(list -> list.get(0));
+            });
+        });
+    }
+
+    private ApiProblem validate(Conference conference, Decision decision, List<ConferenceChild> childLinks) {
+        Set<UUID> expected = childLinks.stream().map(l -> l.childId).collect(Collectors.toSet());
+        Set<UUID> given = new HashSet<>();
+        for (int i = 0; i < decision.children().size(); i++) {
+            ChildDecision d = decision.children().get(i);
+            String field = "children[" + i + "]";
+            if (!expected.contains(d.childId())) {
+                return ApiProblem.invalid(field + ".childId", "is not a child this conference is about");
+            }
+            if (!given.add(d.childId())) {
+                return ApiProblem.invalid(field + ".childId", "appears twice");
+            }
+            if (d.planNeeded() && d.category() == null) {
+                return ApiProblem.invalid(field + ".category",
+                        "Choose the category of the plan: EMOTIONAL, PHYSICAL, SEXUAL or NEGLECT");
+            }
+            if (!d.planNeeded() && d.category() != null) {
+                return ApiProblem.invalid(field + ".category", "A category is only recorded with a plan");
+            }
+        }
+        if (!given.containsAll(expected)) {
+            return ApiProblem.invalid("children", "Record the decision for every child this conference is about");
+        }
+        boolean anyPlan = decision.children().stream().anyMatch(ChildDecision::planNeeded);
+        LocalDate conferenceDay = conference.startsAt.atZone(zone).toLocalDate();
+        if (anyPlan && decision.nextReviewDate() == null) {
+            return ApiProblem.invalid("nextReviewDate", "Enter the date of the review conference");
+        }
+        if (decision.nextReviewDate() != null && !decision.nextReviewDate().isAfter(conferenceDay)) {
+            return ApiProblem.invalid("nextReviewDate", "must be after the conference");
+        }
+        return null;
+    }
+
+    /** Builds the views of several conferences with a fixed number of queries, however many there are. */
+    private Uni<List<ConferenceView>> describe(Caller caller, List<Conference> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = list.stream().map(c -> c.id).toList();
+        Set<UUID> staffIds = new HashSet<>();
+        list.forEach(c -> {
+            staffIds.add(c.chairId);
+            staffIds.add(c.socialWorkerId);
+        });
+        Uni<Map<UUID, StaffAccount>> staff = accounts.list("id in ?1", staffIds)
+                .map(l -> l.stream().collect(Collectors.toMap(a -> a.id, Function.identity())));
+        Uni<List<ConferenceChild>> allLinks = links.list("conferenceId in ?1", ids);
+        Uni<Map<UUID, Child>> visible = access.visibleChildren(caller, null)
+                .map(l -> l.stream().collect(Collectors.toMap(c -> c.id, Function.identity())));
+        Uni<Map<String, LatestSent>> latest = views.latestSent(ids)
+                .map(l -> l.stream().collect(Collectors.toMap(s -> key(s.conferenceId(), s.childId()), Function.identity())));
+        return staff.flatMap(s -> allLinks.flatMap(ls -> visible.flatMap(v -> latest.map(lt -> list.stream()
+                .map(c -> new ConferenceView(c.id, c.type, c.startsAt, c.attendanceMode, c.place, c.status, c.viewsDue,
+                        c.nextReviewDate, person(s.get(c.chairId)), person(s.get(c.socialWorkerId)),
+                        childStatuses(c, ls, v, lt)))
+                .toList()))));
+    }
+
+    private static List<ChildStatus> childStatuses(Conference conference, Collection<ConferenceChild> allLinks,
+            Map<UUID, Child> visible, Map<String, LatestSent> latest) {
+        LocalDate today = LocalDate.now();
+        return allLinks.stream()
+                .filter(l -> l.conferenceId.equals(conference.id) && visible.containsKey(l.childId))
+                .map(l -> {
+                    Child child = visible.get(l.childId);
+                    LatestSent sent = latest.get(key(conference.id, l.childId));
+                    return new ChildStatus(child.id, child.knownAs, child.ageBandOn(today),
+                            sent == null ? null : sent.version(), sent == null ? null : sent.sentAt(),
+                            l.chairReadAt, l.chairReadVersion, l.planNeeded, l.harmCategory, l.outcomeMessage,
+                            l.outcomeAt);
+                })
+                .sorted(java.util.Comparator.comparing(ChildStatus::knownAs))
+                .toList();
+    }
+
+    private static String key(UUID conferenceId, UUID childId) {
+        return conferenceId + "/" + childId;
+    }
+
+    private static Person person(StaffAccount account) {
+        return account == null ? null : new Person(account.id, account.displayName);
+    }
+}

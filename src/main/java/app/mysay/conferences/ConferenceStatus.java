@@ -1,0 +1,5 @@
+package app.mysay.conferences;
+
+public enum ConferenceStatus {
+    SCHEDULED, HELD, CANCELLED
+}

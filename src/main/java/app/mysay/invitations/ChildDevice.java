@@ -1,0 +1,48 @@
+package app.mysay.invitations;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A phone or tablet bound to a child by redeeming an invitation; the child signs in on it with a PIN. */
+@Entity
+@Table(name = "child_device")
+public class ChildDevice extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "child_id")
+    public UUID childId;
+
+    @Column(name = "invitation_id")
+    public UUID invitationId;
+
+    @Column(name = "secret_hash")
+    public byte[] secretHash;
+
+    @Column(name = "pin_hash")
+    public String pinHash;
+
+    /** While there is no PIN, the time until which one may be set on this device. */
+    @Column(name = "pin_setup_until")
+    public Instant pinSetupUntil;
+
+    @Column(name = "failed_pin_attempts")
+    public int failedPinAttempts;
+
+    @Column(name = "locked_at")
+    public Instant lockedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "last_sign_in_at")
+    public Instant lastSignInAt;
+}

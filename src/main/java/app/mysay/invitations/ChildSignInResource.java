@@ -1,0 +1,83 @@
+package app.mysay.invitations;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.mysay.common.ApiProblem;
+import app.mysay.invitations.ChildSignInService.Locked;
+import app.mysay.invitations.ChildSignInService.SignedIn;
+import app.mysay.invitations.ChildSignInService.WrongPin;
+import app.mysay.invitations.InvitationDtos.PinRequest;
+import app.mysay.invitations.InvitationDtos.RedeemRequest;
+import app.mysay.invitations.InvitationDtos.Redeemed;
+import app.mysay.security.SessionCookies;
+import io.smallrye.mutiny.Uni;
+
+/** The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. */
+@Path("/api/child")
+@Tag(name = "Child sign-in")
+@PermitAll
+public class ChildSignInResource {
+
+    private final ChildSignInService service;
+
+    ChildSignInResource(ChildSignInService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/redeem")
+    @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next")
+    public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request) {
+        return service.redeem(request.code()).map(binding -> {
+            if (binding == null) {
+                throw ChildSignInService.invitationNotValid();
+            }
+            return Response.ok(new Redeemed(binding.knownAs(), true))
+                    .cookie(SessionCookies.device(binding.deviceSecret())).build();
+        });
+    }
+
+    @POST
+    @Path("/pin")
+    @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in")
+    public Uni<Response> setPin(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
+            @NotNull(message = "Enter your PIN") @Valid PinRequest request) {
+        return service.setPin(deviceSecret, request.pin())
+                .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
+                        .build());
+    }
+
+    @POST
+    @Path("/sign-in")
+    @Operation(summary = "Sign in with this device and the PIN; after 5 wrong PINs the device is locked")
+    public Uni<Response> signIn(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
+            @NotNull(message = "Enter your PIN") @Valid PinRequest request) {
+        return service.signIn(deviceSecret, request.pin()).map(outcome -> {
+            if (outcome instanceof SignedIn signedIn) {
+                return Response.ok(signedIn.session())
+                        .cookie(SessionCookies.session(signedIn.session().token(), signedIn.session().expiresAt()))
+                        .build();
+            }
+            if (outcome instanceof WrongPin wrong) {
+                throw new ApiProblem(401, "pin-not-right", "That PIN is not right",
+                        wrong.attemptsLeft() == 1 ? "Please try again. You have 1 more try before this is locked."
+                                : "Please try again. You have " + wrong.attemptsLeft() + " more tries.",
+                        null, java.util.Map.of("attemptsLeft", wrong.attemptsLeft()));
+            }
+            if (outcome instanceof Locked) {
+                throw new ApiProblem(423, "locked", "This is locked",
+                        "Too many wrong PINs were tried. Ask your social worker to unlock it. You have not lost anything.");
+            }
+            throw new IllegalStateException("unknown outcome " + outcome);
+        });
+    }
+}

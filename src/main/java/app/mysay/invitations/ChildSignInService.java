@@ -1,0 +1,237 @@
+package app.mysay.invitations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.mysay.accounts.AccountDtos.Me;
+import app.mysay.accounts.AccountDtos.Session;
+import app.mysay.audit.AuditAction;
+import app.mysay.audit.AuditLog;
+import app.mysay.children.Child;
+import app.mysay.children.ChildRepository;
+import app.mysay.common.ApiProblem;
+import app.mysay.invitations.InvitationDtos.PinReset;
+import app.mysay.security.AccessPolicy;
+import app.mysay.security.Caller;
+import app.mysay.security.PasswordHasher;
+import app.mysay.security.Role;
+import app.mysay.security.Secrets;
+import app.mysay.security.TokenService;
+import app.mysay.security.TokenService.IssuedToken;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * How a child gets in: redeeming an invitation binds this device (a random secret in an HttpOnly cookie), the child
+ * chooses a PIN, and later signs in with the device and the PIN. Too many wrong PINs lock the device until the
+ * child's social worker resets it.
+ */
+@ApplicationScoped
+public class ChildSignInService {
+
+    /** A device is bound and its secret must be set as a cookie; the child sets a PIN next. */
+    public record Binding(String deviceSecret, String knownAs) {
+    }
+
+    public sealed interface PinOutcome {
+    }
+
+    public record SignedIn(Session session) implements PinOutcome {
+    }
+
+    public record WrongPin(int attemptsLeft) implements PinOutcome {
+    }
+
+    public record Locked() implements PinOutcome {
+    }
+
+    private static final Duration PIN_SETUP_AFTER_REDEEMING = Duration.ofHours(1);
+
+    private final InvitationRepository invitations;
+    private final ChildDeviceRepository devices;
+    private final ChildRepository children;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final int pinAttempts;
+    private final Duration pinSetupAfterReset;
+
+    ChildSignInService(InvitationRepository invitations, ChildDeviceRepository devices, ChildRepository children,
+            PasswordHasher hasher, TokenService tokens, AccessPolicy access, AuditLog audit,
+            @ConfigProperty(name = "mysay.child.pin-attempts") int pinAttempts,
+            @ConfigProperty(name = "mysay.child.pin-setup-window") Duration pinSetupAfterReset) {
+        this.invitations = invitations;
+        this.devices = devices;
+        this.children = children;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.access = access;
+        this.audit = audit;
+        this.pinAttempts = pinAttempts;
+        this.pinSetupAfterReset = pinSetupAfterReset;
+    }
+
+    /** Every way a code can fail gets this same answer, so nobody can learn which codes exist. */
+    public static ApiProblem invitationNotValid() {
+        return new ApiProblem(400, "invitation-not-valid", "This code does not work",
+                "The code is not right, has already been used, or has run out. Check it, or ask your social worker for a new one.");
+    }
+
+    public static ApiProblem deviceNotRecognised() {
+        return new ApiProblem(401, "device-not-recognised", "This phone or tablet is not set up",
+                "Open the link in your invitation on this phone or tablet to set it up, or ask your social worker for a new invitation.");
+    }
+
+    /** Null when the invitation exists but cannot be used (the refusal is audited, so this must commit). */
+    @WithTransaction
+    public Uni<Binding> redeem(String typedCode) {
+        String code = Secrets.normaliseInvitationCode(typedCode);
+        if (code == null) {
+            return Uni.createFrom().failure(invitationNotValid());
+        }
+        return invitations.lockByCodeHash(Secrets.sha256(code)).flatMap(invitation -> {
+            if (invitation == null) {
+                return Uni.createFrom().failure(invitationNotValid());
+            }
+            Instant now = Instant.now();
+            if (invitation.stateAt(now) != InvitationState.OPEN) {
+                return audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
+                        invitation.conferenceId, invitation.stateAt(now).name().toLowerCase())
+                        .replaceWith(Uni.createFrom().item((Binding) null));
+            }
+            invitation.redeemedAt = now;
+            String secret = Secrets.newDeviceSecret();
+            ChildDevice device = new ChildDevice();
+            device.id = UUID.randomUUID();
+            device.childId = invitation.childId;
+            device.invitationId = invitation.id;
+            device.secretHash = Secrets.sha256(secret);
+            device.pinSetupUntil = now.plus(PIN_SETUP_AFTER_REDEEMING);
+            device.createdAt = now;
+            return devices.persist(device)
+                    .call(() -> audit.record(invitation.childId, Role.CHILD.name(), AuditAction.INVITATION_REDEEMED,
+                            invitation.childId, invitation.conferenceId, null))
+                    .flatMap(d -> children.findById(invitation.childId))
+                    .map(child -> new Binding(secret, child.knownAs));
+        });
+    }
+
+    /** Sets the PIN on a bound device that has none (just redeemed, or reset by the social worker). */
+    @WithTransaction
+    public Uni<Session> setPin(String deviceSecret, String pin) {
+        if (isTooEasy(pin)) {
+            return Uni.createFrom().failure(ApiProblem.invalid("pin",
+                    "Choose a PIN that is harder to guess: not all the same number, and not counting up or down"));
+        }
+        return device(deviceSecret).flatMap(device -> {
+            Instant now = Instant.now();
+            if (device.pinHash != null) {
+                return Uni.createFrom().failure(ApiProblem.conflict(
+                        "A PIN is already set on this phone or tablet. Sign in with it."));
+            }
+            if (device.pinSetupUntil == null || now.isAfter(device.pinSetupUntil)) {
+                return Uni.createFrom().failure(ApiProblem.conflict(
+                        "It is too long since this was set up. Ask your social worker for a new invitation."));
+            }
+            return hasher.hash(pin).flatMap(hash -> {
+                device.pinHash = hash;
+                device.pinSetupUntil = null;
+                device.failedPinAttempts = 0;
+                device.lockedAt = null;
+                device.lastSignInAt = now;
+                return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_PIN_SET, device.childId, null,
+                        null).flatMap(v -> session(device));
+            });
+        });
+    }
+
+    /** Checks the PIN. Wrong answers are counted even though the request fails, so they commit. */
+    @WithTransaction
+    public Uni<PinOutcome> signIn(String deviceSecret, String pin) {
+        return device(deviceSecret).flatMap(device -> {
+            if (device.lockedAt != null) {
+                return Uni.createFrom().item((PinOutcome) new Locked());
+            }
+            if (device.pinHash == null) {
+                return Uni.createFrom().failure(new ApiProblem(409, "pin-not-set", "Choose a PIN first",
+                        "There is no PIN on this phone or tablet yet. Choose one to carry on."));
+            }
+            return hasher.verify(pin, device.pinHash).flatMap(matches -> {
+                if (matches) {
+                    device.failedPinAttempts = 0;
+                    device.lastSignInAt = Instant.now();
+                    return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_SIGNED_IN, device.childId,
+                            null, null).flatMap(v -> session(device)).map(s -> (PinOutcome) new SignedIn(s));
+                }
+                device.failedPinAttempts++;
+                if (device.failedPinAttempts >= pinAttempts) {
+                    device.lockedAt = Instant.now();
+                    return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_LOCKED, device.childId,
+                            null, null).replaceWith((PinOutcome) new Locked());
+                }
+                return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_PIN_FAILED, device.childId,
+                        null, "attempt " + device.failedPinAttempts)
+                        .replaceWith((PinOutcome) new WrongPin(pinAttempts - device.failedPinAttempts));
+            });
+        });
+    }
+
+    /**
+     * The social worker unlocks the child's devices and clears their PINs; the child chooses a new PIN on the same
+     * device within the set-up window (the social worker should be with the child when doing this).
+     */
+    @WithTransaction
+    public Uni<PinReset> resetPin(Caller socialWorker, UUID childId) {
+        return access.manageableChild(socialWorker, childId)
+                .flatMap(child -> devices.forChild(childId))
+                .flatMap(list -> {
+                    Instant until = Instant.now().plus(pinSetupAfterReset);
+                    list.forEach(device -> {
+                        device.pinHash = null;
+                        device.pinSetupUntil = until;
+                        device.failedPinAttempts = 0;
+                        device.lockedAt = null;
+                    });
+                    return audit.record(socialWorker, AuditAction.CHILD_PIN_RESET, childId, null,
+                            list.size() + " device(s)").replaceWith(new PinReset(childId, list.size()));
+                });
+    }
+
+    private Uni<ChildDevice> device(String deviceSecret) {
+        if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100) {
+            return Uni.createFrom().failure(deviceNotRecognised());
+        }
+        return devices.lockBySecretHash(Secrets.sha256(deviceSecret))
+                .onItem().ifNull().failWith(ChildSignInService::deviceNotRecognised);
+    }
+
+    private Uni<Session> session(ChildDevice device) {
+        return children.findById(device.childId).map((Child child) -> {
+            IssuedToken token = tokens.forChild(child.id, device.id, Instant.now().getEpochSecond());
+            return new Session(token.token(), token.expiresAt(), new Me(child.id, Role.CHILD, child.knownAs));
+        });
+    }
+
+    /** All one digit, or a run counting up or down (1234, 9876): the first PINs anyone would try. */
+    static boolean isTooEasy(String pin) {
+        if (pin == null || pin.length() < 2) {
+            return false;
+        }
+        boolean same = true;
+        boolean up = true;
+        boolean down = true;
+        for (int i = 1; i < pin.length(); i++) {
+            int step = pin.charAt(i) - pin.charAt(i - 1);
+            same &= step == 0;
+            up &= step == 1;
+            down &= step == -1;
+        }
+        return same || up || down;
+    }
+}

@@ -1,0 +1,36 @@
+package app.mysay.invitations;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public final class InvitationDtos {
+
+    private InvitationDtos() {
+    }
+
+    /** The code is shown once, here; only its digest is kept. The link carries it after '#', so it never reaches a server log. */
+    public record InvitationCreated(UUID id, UUID childId, UUID conferenceId, String code, String link, Instant expiresAt) {
+    }
+
+    public record InvitationView(UUID id, Instant createdAt, Instant expiresAt, InvitationState state, Instant redeemedAt) {
+    }
+
+    public record RedeemRequest(
+            @NotBlank(message = "Enter the code from your invitation") @Size(max = 64, message = "is too long to be a code") String code) {
+    }
+
+    public record Redeemed(String knownAs, boolean pinNeeded) {
+    }
+
+    public record PinRequest(
+            @NotBlank(message = "Enter your PIN")
+            @Pattern(regexp = "\\d{4,8}", message = "must be 4 to 8 numbers") String pin) {
+    }
+
+    public record PinReset(UUID childId, int devicesReset) {
+    }
+}

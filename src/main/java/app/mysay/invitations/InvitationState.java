@@ -1,0 +1,5 @@
+package app.mysay.invitations;
+
+public enum InvitationState {
+    OPEN, REDEEMED, EXPIRED, REPLACED
+}

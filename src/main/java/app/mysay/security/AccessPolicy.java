@@ -1,0 +1,235 @@
+package app.mysay.security;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.mysay.children.Child;
+import app.mysay.children.ChildRepository;
+import app.mysay.children.Family;
+import app.mysay.children.FamilyRepository;
+import app.mysay.common.ApiProblem;
+import app.mysay.conferences.Conference;
+import app.mysay.conferences.ConferenceChild;
+import app.mysay.conferences.ConferenceChildRepository;
+import app.mysay.conferences.ConferenceRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every rule about who may see or change a child's data lives here, and nowhere else.
+ * <ul>
+ * <li>A child: only themselves, their conferences and their own views.</li>
+ * <li>A social worker: the children allocated to them, and the conferences where they are the social worker.</li>
+ * <li>A chair: the conferences they chair and the children those conferences cover.</li>
+ * <li>An advocate: the children allocated to them.</li>
+ * <li>A manager: no child's data at all.</li>
+ * </ul>
+ * Anything a caller may not see is answered with 404, exactly as if it did not exist.
+ * Each rule is an HQL condition on the row itself, so lists and single reads use the same rule.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    private final ChildRepository children;
+    private final FamilyRepository families;
+    private final ConferenceRepository conferences;
+    private final ConferenceChildRepository links;
+
+    AccessPolicy(ChildRepository children, FamilyRepository families, ConferenceRepository conferences,
+            ConferenceChildRepository links) {
+        this.children = children;
+        this.families = families;
+        this.conferences = conferences;
+        this.links = links;
+    }
+
+    // ---- the rules: conditions over a child "c", a conference "k" and a link "cc", for the caller ":me" ----
+
+    private static String childRule(Role role) {
+        return switch (role) {
+            case CHILD -> "c.id = :me";
+            case SOCIAL_WORKER -> "c.socialWorkerId = :me or exists (select 1 from ConferenceChild x, Conference xk "
+                    + "where x.childId = c.id and xk.id = x.conferenceId and xk.socialWorkerId = :me)";
+            case CHAIR -> "exists (select 1 from ConferenceChild x, Conference xk "
+                    + "where x.childId = c.id and xk.id = x.conferenceId and xk.chairId = :me)";
+            case ADVOCATE -> "c.advocateId = :me";
+            case MANAGER -> null;
+        };
+    }
+
+    private static String conferenceRule(Role role) {
+        return switch (role) {
+            case CHILD -> "exists (select 1 from ConferenceChild x where x.conferenceId = k.id and x.childId = :me)";
+            case SOCIAL_WORKER -> "k.socialWorkerId = :me or exists (select 1 from ConferenceChild x, Child xc "
+                    + "where x.conferenceId = k.id and xc.id = x.childId and xc.socialWorkerId = :me)";
+            case CHAIR -> "k.chairId = :me";
+            case ADVOCATE -> "exists (select 1 from ConferenceChild x, Child xc "
+                    + "where x.conferenceId = k.id and xc.id = x.childId and xc.advocateId = :me)";
+            case MANAGER -> null;
+        };
+    }
+
+    /** Who may read a child's sent views for a conference (the link "cc", its conference "k", its child "c"). */
+    private static String readViewsRule(Role role) {
+        return switch (role) {
+            case CHILD -> "c.id = :me";
+            case SOCIAL_WORKER -> "c.socialWorkerId = :me or k.socialWorkerId = :me";
+            case CHAIR -> "k.chairId = :me";
+            case ADVOCATE -> "c.advocateId = :me";
+            case MANAGER -> null;
+        };
+    }
+
+    /** Who may write views: the child, or the advocate allocated to the child. */
+    private static String writeViewsRule(Role role) {
+        return switch (role) {
+            case CHILD -> "c.id = :me";
+            case ADVOCATE -> "c.advocateId = :me";
+            default -> null;
+        };
+    }
+
+    /** Who may manage a child's record and invitations: the allocated social worker. */
+    private static String manageChildRule(Role role) {
+        return role == Role.SOCIAL_WORKER ? "c.socialWorkerId = :me" : null;
+    }
+
+    // ---- single objects ----
+
+    public Uni<Child> child(Caller caller, UUID childId) {
+        return childWhere(caller, childId, childRule(caller.role()));
+    }
+
+    public Uni<Child> manageableChild(Caller caller, UUID childId) {
+        return childWhere(caller, childId, manageChildRule(caller.role()));
+    }
+
+    public Uni<Conference> conference(Caller caller, UUID conferenceId) {
+        return conferenceWhere(caller, conferenceId, conferenceRule(caller.role()));
+    }
+
+    /** A conference the caller chairs. */
+    public Uni<Conference> chairedConference(Caller caller, UUID conferenceId) {
+        return conferenceWhere(caller, conferenceId, caller.is(Role.CHAIR) ? "k.chairId = :me" : null);
+    }
+
+    /** A conference the caller may change: its chair, or its social worker. */
+    public Uni<Conference> runnableConference(Caller caller, UUID conferenceId) {
+        String rule = switch (caller.role()) {
+            case CHAIR -> "k.chairId = :me";
+            case SOCIAL_WORKER -> "k.socialWorkerId = :me";
+            default -> null;
+        };
+        return conferenceWhere(caller, conferenceId, rule);
+    }
+
+    public Uni<ConferenceChild> viewsReadable(Caller caller, UUID conferenceId, UUID childId) {
+        return linkWhere(caller, conferenceId, childId, readViewsRule(caller.role()));
+    }
+
+    public Uni<ConferenceChild> viewsWritable(Caller caller, UUID conferenceId, UUID childId) {
+        return linkWhere(caller, conferenceId, childId, writeViewsRule(caller.role()));
+    }
+
+    /** A child's place in a conference that the caller may invite them to: their allocated social worker. */
+    public Uni<ConferenceChild> invitable(Caller caller, UUID conferenceId, UUID childId) {
+        return linkWhere(caller, conferenceId, childId, manageChildRule(caller.role()));
+    }
+
+    public Uni<Family> family(Caller caller, UUID familyId) {
+        String rule = childRule(caller.role());
+        if (rule == null) {
+            return notFound();
+        }
+        String ownFamily = caller.is(Role.SOCIAL_WORKER) ? "f.socialWorkerId = :me or " : "";
+        return families.find("from Family f where f.id = :id and (" + ownFamily
+                + "exists (select 1 from Child c where c.familyId = f.id and (" + rule + ")))",
+                Parameters.with("id", familyId).and("me", caller.id()))
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    // ---- lists: the same rules, applied to many rows ----
+
+    public Uni<List<Child>> visibleChildren(Caller caller, UUID familyId) {
+        String rule = childRule(caller.role());
+        if (rule == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        Parameters params = Parameters.with("me", caller.id());
+        String family = "";
+        if (familyId != null) {
+            family = "c.familyId = :family and ";
+            params.and("family", familyId);
+        }
+        return children.find("from Child c where " + family + "(" + rule + ")", Sort.by("knownAs"), params).list();
+    }
+
+    /** The children of a conference the caller may see (an advocate sees only their own child among siblings). */
+    public Uni<List<Child>> visibleChildrenOf(Caller caller, UUID conferenceId) {
+        String rule = childRule(caller.role());
+        if (rule == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return children.find("from Child c where exists (select 1 from ConferenceChild l where l.childId = c.id "
+                + "and l.conferenceId = :conference) and (" + rule + ")", Sort.by("knownAs"),
+                Parameters.with("me", caller.id()).and("conference", conferenceId)).list();
+    }
+
+    public Uni<List<Conference>> visibleConferences(Caller caller) {
+        String rule = conferenceRule(caller.role());
+        if (rule == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return conferences.find("from Conference k where " + rule, Sort.by("startsAt"),
+                Parameters.with("me", caller.id())).list();
+    }
+
+    public Uni<List<Family>> visibleFamilies(Caller caller) {
+        String rule = childRule(caller.role());
+        if (rule == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        String ownFamily = caller.is(Role.SOCIAL_WORKER) ? "f.socialWorkerId = :me or " : "";
+        return families.find("from Family f where " + ownFamily
+                + "exists (select 1 from Child c where c.familyId = f.id and (" + rule + "))",
+                Sort.by("reference"), Parameters.with("me", caller.id())).list();
+    }
+
+    // ---- plumbing ----
+
+    private Uni<Child> childWhere(Caller caller, UUID childId, String rule) {
+        if (rule == null || childId == null) {
+            return notFound();
+        }
+        return children.find("from Child c where c.id = :id and (" + rule + ")",
+                Parameters.with("id", childId).and("me", caller.id()))
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    private Uni<Conference> conferenceWhere(Caller caller, UUID conferenceId, String rule) {
+        if (rule == null || conferenceId == null) {
+            return notFound();
+        }
+        return conferences.find("from Conference k where k.id = :id and (" + rule + ")",
+                Parameters.with("id", conferenceId).and("me", caller.id()))
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    private Uni<ConferenceChild> linkWhere(Caller caller, UUID conferenceId, UUID childId, String rule) {
+        if (rule == null || conferenceId == null || childId == null) {
+            return notFound();
+        }
+        return links.find("from ConferenceChild cc where cc.conferenceId = :conference and cc.childId = :child "
+                + "and exists (select 1 from Conference k, Child c where k.id = cc.conferenceId and c.id = cc.childId "
+                + "and (" + rule + "))",
+                Parameters.with("conference", conferenceId).and("child", childId).and("me", caller.id()))
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    private static <T> Uni<T> notFound() {
+        return Uni.createFrom().failure(ApiProblem.notFound());
+    }
+}

@@ -1,0 +1,44 @@
+package app.mysay.security;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.ws.rs.core.NewCookie;
+
+/**
+ * The two cookies MySay sets. Both are HttpOnly (no script can read them), Secure and SameSite=Strict
+ * (never sent from another site). The device cookie is only sent to the child sign-in endpoints.
+ */
+public final class SessionCookies {
+
+    public static final String DEVICE_COOKIE = "mysay_device";
+    public static final String DEVICE_PATH = "/api/child";
+    private static final int DEVICE_MAX_AGE = 400 * 24 * 3600;
+
+    private SessionCookies() {
+    }
+
+    public static NewCookie session(String token, Instant expiresAt) {
+        long seconds = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
+        return cookie(TokenVerification.SESSION_COOKIE, token, "/", (int) seconds);
+    }
+
+    public static NewCookie clearSession() {
+        return cookie(TokenVerification.SESSION_COOKIE, "", "/", 0);
+    }
+
+    public static NewCookie device(String secret) {
+        return cookie(DEVICE_COOKIE, secret, DEVICE_PATH, DEVICE_MAX_AGE);
+    }
+
+    private static NewCookie cookie(String name, String value, String path, int maxAge) {
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path(path)
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(true)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+    }
+}

@@ -1,0 +1,17 @@
+package app.mysay.summary;
+
+import java.util.List;
+
+/** Everything the printable summary shows, already in words, so the template only lays it out. */
+public record SummaryModel(String title, String when, String where, String viewsDue, String status, String generatedAt,
+        List<ChildSection> children) {
+
+    public record ChildSection(String knownAs, String age, String communicationNeeds, boolean hasViews, String sentLine,
+            String authorshipLine, String readBackLine, String chairReadLine, List<Part> parts, Integer safetyScore,
+            boolean safetyShared, List<Integer> scale) {
+    }
+
+    /** One part of the child's views; {@code shared} is the child's own answer to "may my parents or carers see this?". */
+    public record Part(String heading, List<String> lines, boolean shared, boolean answered) {
+    }
+}

@@ -1,0 +1,144 @@
+package app.mysay.summary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.mysay.audit.AuditAction;
+import app.mysay.audit.AuditLog;
+import app.mysay.children.Child;
+import app.mysay.common.ApiProblem;
+import app.mysay.conferences.Conference;
+import app.mysay.conferences.ConferenceChild;
+import app.mysay.security.AccessPolicy;
+import app.mysay.security.Caller;
+import app.mysay.summary.SummaryModel.ChildSection;
+import app.mysay.summary.SummaryModel.Part;
+import app.mysay.views.AuthorshipKind;
+import app.mysay.views.Views;
+import app.mysay.views.ViewsContent;
+import app.mysay.views.ViewsContent.TextPart;
+import app.mysay.views.ViewsRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The chair's summary of a conference: each child's newest views, in their own words. Each child shown is audited. */
+@ApplicationScoped
+public class SummaryService {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mm a", Locale.UK);
+
+    private final AccessPolicy access;
+    private final ViewsRepository views;
+    private final AuditLog audit;
+    private final ZoneId zone;
+
+    SummaryService(AccessPolicy access, ViewsRepository views, AuditLog audit,
+            @ConfigProperty(name = "mysay.zone") ZoneId zone) {
+        this.access = access;
+        this.views = views;
+        this.audit = audit;
+        this.zone = zone;
+    }
+
+    @WithTransaction
+    public Uni<SummaryModel> summary(Caller caller, UUID conferenceId) {
+        return access.conference(caller, conferenceId).flatMap(conference -> access.visibleChildrenOf(caller, conferenceId)
+                .flatMap(children -> {
+                    List<ChildSection> sections = new ArrayList<>();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Child child : children) {
+                        // Only children whose views this caller may read (an advocate sees only their own child).
+                        chain = chain.call(() -> access.viewsReadable(caller, conferenceId, child.id)
+                                .onFailure(ApiProblem.class).recoverWithNull()
+                                .flatMap(link -> link == null ? Uni.createFrom().voidItem()
+                                        : views.latestSent(conferenceId, child.id)
+                                                .invoke(latest -> sections.add(section(child, link, latest)))
+                                                .call(latest -> audit.record(caller, AuditAction.SUMMARY_READ, child.id,
+                                                        conferenceId, latest == null ? "none sent" : "version " + latest.version))
+                                                .replaceWithVoid()));
+                    }
+                    return chain.map(v -> model(conference, sections));
+                }));
+    }
+
+    private SummaryModel model(Conference c, List<ChildSection> sections) {
+        return new SummaryModel(Labels.of(c.type), c.startsAt.atZone(zone).format(DAY_TIME),
+                Labels.of(c.attendanceMode) + (c.place == null ? "" : ": " + c.place), c.viewsDue.format(DAY),
+                c.status.name().charAt(0) + c.status.name().substring(1).toLowerCase(Locale.UK),
+                Instant.now().atZone(zone).format(DAY_TIME), sections);
+    }
+
+    private ChildSection section(Child child, ConferenceChild link, Views latest) {
+        String age = Labels.of(child.ageBandOn(LocalDate.now(zone)));
+        if (latest == null) {
+            return new ChildSection(child.knownAs, age, child.communicationNeeds, false, null, null, null, null,
+                    List.of(), null, false, List.of());
+        }
+        ViewsContent v = latest.content();
+        List<Part> parts = new ArrayList<>();
+        parts.add(text("Good things: what is going well", v.goodThings()));
+        parts.add(text("Worries: what worries me", v.worries()));
+        parts.add(text("Wishes: what I would like to happen", v.wishes()));
+        List<String> takingPart = new ArrayList<>();
+        if (v.takingPart() != null && v.takingPart().ways() != null) {
+            v.takingPart().ways().stream().map(Labels::of).forEach(takingPart::add);
+        }
+        if (v.takingPart() != null && v.takingPart().whoWithMe() != null) {
+            takingPart.add("Who I would like with me: " + v.takingPart().whoWithMe());
+        }
+        parts.add(new Part("How I want to take part", takingPart, v.takingPart() != null && v.takingPart().parentsMaySee(),
+                !takingPart.isEmpty()));
+        List<String> advocate = v.advocate() == null || v.advocate().choice() == null ? List.of()
+                : List.of(Labels.of(v.advocate().choice()));
+        parts.add(new Part("An advocate", advocate, v.advocate() != null && v.advocate().parentsMaySee(),
+                !advocate.isEmpty()));
+        parts.add(text("My questions for the chair", v.questions()));
+        parts.add(text("What I want the chair to know first", v.tellChairFirst()));
+
+        Integer score = v.safety() == null ? null : v.safety().score();
+        return new ChildSection(child.knownAs, age, child.communicationNeeds, true,
+                "Version " + latest.version + ", sent " + latest.sentAt.atZone(zone).format(DAY_TIME),
+                authorship(v.authorship()), readBack(v.authorship()),
+                link.chairReadAt == null ? "Not yet marked as read by the chair"
+                        : "Marked as read by the chair on " + link.chairReadAt.atZone(zone).format(DAY_TIME)
+                                + " (version " + link.chairReadVersion + ")",
+                parts, score, v.safety() != null && v.safety().parentsMaySee(),
+                IntStream.rangeClosed(0, 10).boxed().toList());
+    }
+
+    private static Part text(String heading, TextPart part) {
+        boolean answered = part != null && part.text() != null;
+        return new Part(heading, answered ? List.of(part.text()) : List.of(), part != null && part.parentsMaySee(),
+                answered);
+    }
+
+    private static String authorship(ViewsContent.Authorship a) {
+        return switch (a.kind()) {
+            case CHILD -> "In the child's own words, written by the child.";
+            case CHILD_WITH_HELP -> "In the child's own words, written down with help from " + a.helperName()
+                    + (a.helperRole() == null ? "" : " (" + a.helperRole() + ")") + ".";
+            case ADVOCATE_ON_BEHALF -> "Written by " + a.helperName() + " (" + a.helperRole()
+                    + ") on the child's behalf: this is the advocate's account, not the child's own words.";
+        };
+    }
+
+    private static String readBack(ViewsContent.Authorship a) {
+        if (a.kind() == AuthorshipKind.CHILD || a.readBackAgreed() == null) {
+            return null;
+        }
+        return a.readBackAgreed() ? "The child heard this read back and agrees with it."
+                : "The child did not hear this read back or does not agree. Reason given: " + a.notReadBackReason();
+    }
+}

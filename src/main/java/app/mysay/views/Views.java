@@ -1,0 +1,155 @@
+package app.mysay.views;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import app.mysay.security.Role;
+import app.mysay.views.ViewsContent.AdvocatePart;
+import app.mysay.views.ViewsContent.Authorship;
+import app.mysay.views.ViewsContent.SafetyPart;
+import app.mysay.views.ViewsContent.TakingPart;
+import app.mysay.views.ViewsContent.TextPart;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * A child's views for one conference: a DRAFT being written by one author, or a SENT version, which the
+ * database refuses to change.
+ */
+@Entity
+@Table(name = "views")
+public class Views extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "child_id")
+    public UUID childId;
+
+    @Column(name = "conference_id")
+    public UUID conferenceId;
+
+    @Enumerated(EnumType.STRING)
+    public ViewsStatus status;
+
+    public Integer version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "author_role")
+    public Role authorRole;
+
+    @Column(name = "author_id")
+    public UUID authorId;
+
+    @Column(name = "good_things")
+    public String goodThings;
+    @Column(name = "good_things_shared")
+    public boolean goodThingsShared;
+
+    public String worries;
+    @Column(name = "worries_shared")
+    public boolean worriesShared;
+
+    public String wishes;
+    @Column(name = "wishes_shared")
+    public boolean wishesShared;
+
+    @Column(name = "safety_score")
+    public Short safetyScore;
+    @Column(name = "safety_shared")
+    public boolean safetyShared;
+
+    @Convert(converter = TakingPartWaysConverter.class)
+    @Column(name = "taking_part_ways")
+    public Set<TakingPartWay> takingPartWays;
+    @Column(name = "who_with_me")
+    public String whoWithMe;
+    @Column(name = "taking_part_shared")
+    public boolean takingPartShared;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "advocate_choice")
+    public AdvocateChoice advocateChoice;
+    @Column(name = "advocate_shared")
+    public boolean advocateShared;
+
+    @Column(name = "questions_for_chair")
+    public String questionsForChair;
+    @Column(name = "questions_shared")
+    public boolean questionsShared;
+
+    @Column(name = "tell_chair_first")
+    public String tellChairFirst;
+    @Column(name = "tell_chair_first_shared")
+    public boolean tellChairFirstShared;
+
+    @Enumerated(EnumType.STRING)
+    public AuthorshipKind authorship;
+    @Column(name = "helper_name")
+    public String helperName;
+    @Column(name = "helper_role")
+    public String helperRole;
+    @Column(name = "read_back_agreed")
+    public Boolean readBackAgreed;
+    @Column(name = "not_read_back_reason")
+    public String notReadBackReason;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** Copies normalised content into the columns. */
+    public void apply(ViewsContent c) {
+        goodThings = c.goodThings() == null ? null : c.goodThings().text();
+        goodThingsShared = c.goodThings() != null && c.goodThings().parentsMaySee();
+        worries = c.worries() == null ? null : c.worries().text();
+        worriesShared = c.worries() != null && c.worries().parentsMaySee();
+        wishes = c.wishes() == null ? null : c.wishes().text();
+        wishesShared = c.wishes() != null && c.wishes().parentsMaySee();
+        safetyScore = c.safety() == null || c.safety().score() == null ? null : c.safety().score().shortValue();
+        safetyShared = c.safety() != null && c.safety().parentsMaySee();
+        takingPartWays = c.takingPart() == null ? null : c.takingPart().ways();
+        whoWithMe = c.takingPart() == null ? null : c.takingPart().whoWithMe();
+        takingPartShared = c.takingPart() != null && c.takingPart().parentsMaySee();
+        advocateChoice = c.advocate() == null ? null : c.advocate().choice();
+        advocateShared = c.advocate() != null && c.advocate().parentsMaySee();
+        questionsForChair = c.questions() == null ? null : c.questions().text();
+        questionsShared = c.questions() != null && c.questions().parentsMaySee();
+        tellChairFirst = c.tellChairFirst() == null ? null : c.tellChairFirst().text();
+        tellChairFirstShared = c.tellChairFirst() != null && c.tellChairFirst().parentsMaySee();
+        authorship = c.authorship().kind();
+        helperName = c.authorship().helperName();
+        helperRole = c.authorship().helperRole();
+        readBackAgreed = c.authorship().readBackAgreed();
+        notReadBackReason = c.authorship().notReadBackReason();
+    }
+
+    public ViewsContent content() {
+        return new ViewsContent(
+                text(goodThings, goodThingsShared),
+                text(worries, worriesShared),
+                text(wishes, wishesShared),
+                safetyScore == null && !safetyShared ? null
+                        : new SafetyPart(safetyScore == null ? null : safetyScore.intValue(), safetyShared),
+                takingPartWays == null && whoWithMe == null && !takingPartShared ? null
+                        : new TakingPart(takingPartWays, whoWithMe, takingPartShared),
+                advocateChoice == null && !advocateShared ? null : new AdvocatePart(advocateChoice, advocateShared),
+                text(questionsForChair, questionsShared),
+                text(tellChairFirst, tellChairFirstShared),
+                new Authorship(authorship, helperName, helperRole, readBackAgreed, notReadBackReason));
+    }
+
+    private static TextPart text(String text, boolean shared) {
+        return text == null && !shared ? null : new TextPart(text, shared);
+    }
+}

@@ -1,0 +1,61 @@
+package app.mysay.views;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import app.mysay.conferences.AttendanceMode;
+import app.mysay.conferences.ConferenceStatus;
+import app.mysay.conferences.ConferenceType;
+import app.mysay.security.Role;
+
+public final class ViewsDtos {
+
+    private ViewsDtos() {
+    }
+
+    public record SentViews(int version, Instant sentAt, Role sentBy, ViewsContent content) {
+        static SentViews of(Views v) {
+            return v == null ? null : new SentViews(v.version, v.sentAt, v.authorRole, v.content());
+        }
+    }
+
+    public record VersionInfo(int version, Instant sentAt, Role sentBy, AuthorshipKind authorship) {
+        static VersionInfo of(Views v) {
+            return new VersionInfo(v.version, v.sentAt, v.authorRole, v.authorship);
+        }
+    }
+
+    /** What an author (the child, or an advocate) sees while writing: their draft and what has been sent. */
+    public record AuthorViews(UUID conferenceId, UUID childId, LocalDate viewsDue, ConferenceStatus conferenceStatus,
+            ViewsContent draft, Instant draftSavedAt, SentViews latestSent, List<VersionInfo> versions) {
+    }
+
+    /** What the chair and social worker read: the newest sent views, the history, and the chair's acknowledgement. */
+    public record StaffViews(UUID conferenceId, UUID childId, SentViews latest, List<VersionInfo> versions,
+            Instant chairReadAt, Integer chairReadVersion) {
+    }
+
+    public record DraftSaved(UUID conferenceId, UUID childId, Instant savedAt) {
+    }
+
+    public record SendReceipt(UUID conferenceId, UUID childId, int version, Instant sentAt) {
+    }
+
+    public record SendResult(SendReceipt receipt, boolean replayed) {
+    }
+
+    public record Acknowledgement(UUID conferenceId, UUID childId, int version, Instant readAt) {
+    }
+
+    /** The child's home page: for each of their conferences, whether views were sent and read, and the outcome. */
+    public record ChildHome(UUID childId, String knownAs, String preferredLanguage, List<ChildConference> conferences) {
+    }
+
+    public record ChildConference(UUID conferenceId, ConferenceType type, Instant startsAt, AttendanceMode attendanceMode,
+            String place, ConferenceStatus status, LocalDate viewsDue, boolean draftSaved, Integer sentVersion,
+            Instant sentAt, Instant readByChairAt, Integer readByChairVersion, String chairMessage,
+            Instant chairMessageAt) {
+    }
+}

@@ -1,0 +1,5 @@
+package app.mysay.views;
+
+public enum ViewsStatus {
+    DRAFT, SENT
+}
