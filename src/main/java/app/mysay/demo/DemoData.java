@@ -71,7 +71,11 @@ public class DemoData {
         Conference conference = new Conference();
         conference.id = UUID.randomUUID();
         conference.type = ConferenceType.INITIAL;
-        conference.startsAt = LocalDate.now(zone).plusDays(14).atTime(10, 0).atZone(zone).toInstant();
+        LocalDate day = LocalDate.now(zone).plusDays(14);
+        while (day.getDayOfWeek().getValue() > 5) {
+            day = day.plusDays(1);
+        }
+        conference.startsAt = day.atTime(10, 0).atZone(zone).toInstant();
         conference.attendanceMode = AttendanceMode.HYBRID;
         conference.place = "Civic Centre, Room 2";
         conference.chairId = chair.id;

@@ -49,15 +49,17 @@ public class Views extends PanacheEntityBase {
     @Column(name = "author_id")
     public UUID authorId;
 
-    @Column(name = "good_things")
+    @Column(name = "good_things", columnDefinition = "text")
     public String goodThings;
     @Column(name = "good_things_shared")
     public boolean goodThingsShared;
 
+    @Column(columnDefinition = "text")
     public String worries;
     @Column(name = "worries_shared")
     public boolean worriesShared;
 
+    @Column(columnDefinition = "text")
     public String wishes;
     @Column(name = "wishes_shared")
     public boolean wishesShared;
@@ -70,7 +72,7 @@ public class Views extends PanacheEntityBase {
     @Convert(converter = TakingPartWaysConverter.class)
     @Column(name = "taking_part_ways")
     public Set<TakingPartWay> takingPartWays;
-    @Column(name = "who_with_me")
+    @Column(name = "who_with_me", columnDefinition = "text")
     public String whoWithMe;
     @Column(name = "taking_part_shared")
     public boolean takingPartShared;
@@ -81,12 +83,12 @@ public class Views extends PanacheEntityBase {
     @Column(name = "advocate_shared")
     public boolean advocateShared;
 
-    @Column(name = "questions_for_chair")
+    @Column(name = "questions_for_chair", columnDefinition = "text")
     public String questionsForChair;
     @Column(name = "questions_shared")
     public boolean questionsShared;
 
-    @Column(name = "tell_chair_first")
+    @Column(name = "tell_chair_first", columnDefinition = "text")
     public String tellChairFirst;
     @Column(name = "tell_chair_first_shared")
     public boolean tellChairFirstShared;
@@ -99,7 +101,7 @@ public class Views extends PanacheEntityBase {
     public String helperRole;
     @Column(name = "read_back_agreed")
     public Boolean readBackAgreed;
-    @Column(name = "not_read_back_reason")
+    @Column(name = "not_read_back_reason", columnDefinition = "text")
     public String notReadBackReason;
 
     @Column(name = "updated_at")

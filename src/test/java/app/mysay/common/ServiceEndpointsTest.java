@@ -1,0 +1,51 @@
+package app.mysay.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import app.mysay.security.Role;
+import app.mysay.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ServiceEndpointsTest {
+
+    @Test
+    void theApiIsDocumentedAsOpenApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("MySay API"))
+                .body("paths", hasKey("/api/child/conferences/{conferenceId}/views/send"))
+                .body("paths", hasKey("/api/conferences/{conferenceId}/children/{childId}/views"))
+                .body("paths", hasKey("/api/conferences/{conferenceId}/summary"))
+                .body("paths", hasKey("/api/auth/sign-in"));
+    }
+
+    @Test
+    void healthChecksAnswer() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void apiAnswersAreNeverStoredAndNeverSniffed() {
+        Api.as(Api.staff(Role.SOCIAL_WORKER)).get("/api/children").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer"));
+        given().get("/api/children").then().statusCode(401)
+                .header("Cache-Control", equalTo("no-store"))
+                .contentType(startsWith("application/problem+json"))
+                .body("title", equalTo("Please sign in"));
+    }
+
+    @Test
+    void theFrontEndIsServedAtTheRoot() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<title>MySay</title>"));
+    }
+}
