@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
 
 /**
@@ -24,6 +25,7 @@ import io.smallrye.jwt.util.KeyUtils;
  * Only in dev and test mode, when none are configured, a throwaway pair is generated at start.
  */
 @Singleton
+@Startup
 public class JwtKeys {
 
     private static final Logger LOG = Logger.getLogger(JwtKeys.class);
