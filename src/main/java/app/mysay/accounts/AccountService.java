@@ -1,6 +1,5 @@
 package app.mysay.accounts;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.ChildRepository;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.Timestamps;
 import app.mysay.security.Caller;
 import app.mysay.security.PasswordHasher;
 import app.mysay.security.Role;
@@ -57,7 +57,7 @@ public class AccountService {
                             AuditAction.STAFF_SIGN_IN_FAILED, null, null, null)
                             .replaceWith(Optional.<Session>empty());
                 }
-                IssuedToken token = tokens.forStaff(account.id, account.role, Instant.now().getEpochSecond());
+                IssuedToken token = tokens.forStaff(account.id, account.role, Timestamps.now().getEpochSecond());
                 return audit.record(account.id, account.role.name(), AuditAction.STAFF_SIGNED_IN, null, null, null)
                         .replaceWith(Optional.of(new Session(token.token(), token.expiresAt(),
                                 new Me(account.id, account.role, account.displayName))));
@@ -124,7 +124,7 @@ public class AccountService {
                 account.role = request.role();
                 account.passwordHash = hash;
                 account.enabled = true;
-                account.createdAt = Instant.now();
+                account.createdAt = Timestamps.now();
                 return accounts.persist(account)
                         .call(() -> audit.record(manager, AuditAction.STAFF_ACCOUNT_CREATED, null, null,
                                 "account " + account.id))

@@ -1,6 +1,5 @@
 package app.mysay.accounts;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import app.mysay.common.Timestamps;
 import app.mysay.security.PasswordHasher;
 import app.mysay.security.Role;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,7 +43,7 @@ public class FirstManager {
         manager.role = Role.MANAGER;
         manager.passwordHash = PasswordHasher.hashNow(password.get());
         manager.enabled = true;
-        manager.createdAt = Instant.now();
+        manager.createdAt = Timestamps.now();
         boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> StaffAccount.count()
                 .flatMap(n -> n > 0 ? io.smallrye.mutiny.Uni.createFrom().item(false)
                         : manager.persist().replaceWith(true))));

@@ -1,10 +1,10 @@
 package app.mysay.audit;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.mysay.common.Timestamps;
 import app.mysay.security.Caller;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +26,7 @@ public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
     public Uni<Void> record(UUID actorId, String actorRole, AuditAction action, UUID childId, UUID conferenceId,
             String detail) {
         AuditEvent event = new AuditEvent();
-        event.at = Instant.now();
+        event.at = Timestamps.now();
         event.actorId = actorId;
         event.actorRole = actorRole;
         event.action = action;

@@ -1,6 +1,5 @@
 package app.mysay.children;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import app.mysay.children.ChildDtos.ChildView;
 import app.mysay.children.ChildDtos.FamilyView;
 import app.mysay.children.ChildDtos.NewFamily;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.Timestamps;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
 import app.mysay.security.Role;
@@ -58,7 +58,7 @@ public class ChildService {
         Child child = new Child();
         child.id = UUID.randomUUID();
         child.socialWorkerId = socialWorker.id();
-        child.createdAt = Instant.now();
+        child.createdAt = Timestamps.now();
         return apply(socialWorker, child, details)
                 .flatMap(c -> children.find("caseReference", details.caseReference().trim()).firstResult())
                 .flatMap(existing -> existing != null
@@ -125,7 +125,7 @@ public class ChildService {
             family.id = UUID.randomUUID();
             family.reference = reference;
             family.socialWorkerId = socialWorker.id();
-            family.createdAt = Instant.now();
+            family.createdAt = Timestamps.now();
             return families.persist(family).map(f -> new FamilyView(f.id, f.reference, f.socialWorkerId, List.of()));
         });
     }

@@ -63,6 +63,15 @@ public class ProblemMapper {
         return respond(jsonProblem(e), uri);
     }
 
+    /**
+     * Declared for its own type: Quarkus has a built-in mapper for MismatchedInputException (wrong kind, unknown
+     * value, unknown field) that would otherwise win over {@link #unreadableJson} and answer without problem+json.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();

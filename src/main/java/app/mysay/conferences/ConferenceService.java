@@ -25,6 +25,7 @@ import app.mysay.audit.AuditLog;
 import app.mysay.children.Child;
 import app.mysay.common.ApiProblem;
 import app.mysay.common.Sequentially;
+import app.mysay.common.Timestamps;
 import app.mysay.conferences.ConferenceDtos.ChildDecision;
 import app.mysay.conferences.ConferenceDtos.ChildStatus;
 import app.mysay.conferences.ConferenceDtos.ConferenceView;
@@ -75,7 +76,7 @@ public class ConferenceService {
         if (request.attendanceMode() != AttendanceMode.VIDEO && (request.place() == null || request.place().isBlank())) {
             return Uni.createFrom().failure(ApiProblem.invalid("place", "Enter where the conference will be held"));
         }
-        if (request.startsAt().isBefore(Instant.now().minus(5, ChronoUnit.MINUTES))) {
+        if (request.startsAt().isBefore(Timestamps.now().minus(5, ChronoUnit.MINUTES))) {
             return Uni.createFrom().failure(ApiProblem.invalid("startsAt", "must be in the future"));
         }
         LocalDate conferenceDay = request.startsAt().atZone(zone).toLocalDate();
@@ -105,7 +106,7 @@ public class ConferenceService {
         conference.viewsDue = request.viewsDue() != null ? request.viewsDue()
                 : defaultViewsDue(request.type(), request.startsAt());
         conference.status = ConferenceStatus.SCHEDULED;
-        conference.createdAt = Instant.now();
+        conference.createdAt = Timestamps.now();
         return chairCheck.call(() -> childCheck)
                 .call(() -> conferences.persist(conference))
                 .call(() -> links.persist(childIds.stream().map(childId -> {
@@ -154,7 +155,7 @@ public class ConferenceService {
             if (conference.status == ConferenceStatus.CANCELLED) {
                 return Uni.createFrom().failure(ApiProblem.conflict("This conference was cancelled."));
             }
-            if (Instant.now().isBefore(conference.startsAt)) {
+            if (Timestamps.now().isBefore(conference.startsAt)) {
                 return Uni.createFrom().failure(ApiProblem.conflict(
                         "The decision can be recorded once the conference has started."));
             }
@@ -163,7 +164,7 @@ public class ConferenceService {
                 if (invalid != null) {
                     return Uni.createFrom().failure(invalid);
                 }
-                Instant now = Instant.now();
+                Instant now = Timestamps.now();
                 Map<UUID, ChildDecision> byChild = decision.children().stream()
                         .collect(Collectors.toMap(ChildDecision::childId, Function.identity()));
                 for (ConferenceChild link : childLinks) {

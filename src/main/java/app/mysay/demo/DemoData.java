@@ -1,6 +1,5 @@
 package app.mysay.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +15,7 @@ import app.mysay.accounts.StaffAccount;
 import app.mysay.children.AgeBand;
 import app.mysay.children.Child;
 import app.mysay.children.Family;
+import app.mysay.common.Timestamps;
 import app.mysay.conferences.AttendanceMode;
 import app.mysay.conferences.Conference;
 import app.mysay.conferences.ConferenceChild;
@@ -61,7 +61,7 @@ public class DemoData {
         family.id = UUID.randomUUID();
         family.reference = "DEMO-FAM-001";
         family.socialWorkerId = socialWorker.id;
-        family.createdAt = Instant.now();
+        family.createdAt = Timestamps.now();
 
         Child older = child("Jay", LocalDate.now(zone).minusYears(12).minusMonths(3), null, "DEMO-C-001", family,
                 socialWorker, advocate);
@@ -82,7 +82,7 @@ public class DemoData {
         conference.socialWorkerId = socialWorker.id;
         conference.viewsDue = conferences.defaultViewsDue(conference.type, conference.startsAt);
         conference.status = ConferenceStatus.SCHEDULED;
-        conference.createdAt = Instant.now();
+        conference.createdAt = Timestamps.now();
 
         String olderCode = Secrets.newInvitationCode();
         String youngerCode = Secrets.newInvitationCode();
@@ -122,7 +122,7 @@ public class DemoData {
         a.role = role;
         a.passwordHash = hash;
         a.enabled = true;
-        a.createdAt = Instant.now();
+        a.createdAt = Timestamps.now();
         return a;
     }
 
@@ -138,7 +138,7 @@ public class DemoData {
         c.familyId = family.id;
         c.socialWorkerId = socialWorker.id;
         c.advocateId = advocate == null ? null : advocate.id;
-        c.createdAt = Instant.now();
+        c.createdAt = Timestamps.now();
         return c;
     }
 
@@ -157,8 +157,8 @@ public class DemoData {
         i.conferenceId = conference.id;
         i.codeHash = Secrets.sha256(Secrets.normaliseInvitationCode(code));
         i.createdBy = socialWorker.id;
-        i.createdAt = Instant.now();
-        i.expiresAt = Instant.now().plus(14, ChronoUnit.DAYS);
+        i.createdAt = Timestamps.now();
+        i.expiresAt = Timestamps.now().plus(14, ChronoUnit.DAYS);
         return i;
     }
 }

@@ -15,6 +15,7 @@ import app.mysay.audit.AuditLog;
 import app.mysay.children.Child;
 import app.mysay.children.ChildRepository;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.Timestamps;
 import app.mysay.invitations.InvitationDtos.PinReset;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
@@ -99,7 +100,7 @@ public class ChildSignInService {
             if (invitation == null) {
                 return Uni.createFrom().failure(invitationNotValid());
             }
-            Instant now = Instant.now();
+            Instant now = Timestamps.now();
             if (invitation.stateAt(now) != InvitationState.OPEN) {
                 return audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
                         invitation.conferenceId, invitation.stateAt(now).name().toLowerCase())
@@ -130,7 +131,7 @@ public class ChildSignInService {
                     "Choose a PIN that is harder to guess: not all the same number, and not counting up or down"));
         }
         return device(deviceSecret).flatMap(device -> {
-            Instant now = Instant.now();
+            Instant now = Timestamps.now();
             if (device.pinHash != null) {
                 return Uni.createFrom().failure(ApiProblem.conflict(
                         "A PIN is already set on this phone or tablet. Sign in with it."));
@@ -165,13 +166,13 @@ public class ChildSignInService {
             return hasher.verify(pin, device.pinHash).flatMap(matches -> {
                 if (matches) {
                     device.failedPinAttempts = 0;
-                    device.lastSignInAt = Instant.now();
+                    device.lastSignInAt = Timestamps.now();
                     return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_SIGNED_IN, device.childId,
                             null, null).flatMap(v -> session(device)).map(s -> (PinOutcome) new SignedIn(s));
                 }
                 device.failedPinAttempts++;
                 if (device.failedPinAttempts >= pinAttempts) {
-                    device.lockedAt = Instant.now();
+                    device.lockedAt = Timestamps.now();
                     return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_LOCKED, device.childId,
                             null, null).replaceWith((PinOutcome) new Locked());
                 }
@@ -191,7 +192,7 @@ public class ChildSignInService {
         return access.manageableChild(socialWorker, childId)
                 .flatMap(child -> devices.forChild(childId))
                 .flatMap(list -> {
-                    Instant until = Instant.now().plus(pinSetupAfterReset);
+                    Instant until = Timestamps.now().plus(pinSetupAfterReset);
                     list.forEach(device -> {
                         device.pinHash = null;
                         device.pinSetupUntil = until;
@@ -213,7 +214,7 @@ public class ChildSignInService {
 
     private Uni<Session> session(ChildDevice device) {
         return children.findById(device.childId).map((Child child) -> {
-            IssuedToken token = tokens.forChild(child.id, device.id, Instant.now().getEpochSecond());
+            IssuedToken token = tokens.forChild(child.id, device.id, Timestamps.now().getEpochSecond());
             return new Session(token.token(), token.expiresAt(), new Me(child.id, Role.CHILD, child.knownAs));
         });
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.Timestamps;
 import app.mysay.conferences.ConferenceRepository;
 import app.mysay.conferences.ConferenceStatus;
 import app.mysay.invitations.InvitationDtos.InvitationCreated;
@@ -54,7 +55,7 @@ public class InvitationService {
                         return Uni.createFrom().failure(ApiProblem.conflict(
                                 "Children can only be invited to a conference that is still to happen."));
                     }
-                    Instant now = Instant.now();
+                    Instant now = Timestamps.now();
                     String code = Secrets.newInvitationCode();
                     Invitation invitation = new Invitation();
                     invitation.id = UUID.randomUUID();
@@ -78,7 +79,7 @@ public class InvitationService {
         return access.invitable(socialWorker, conferenceId, childId)
                 .flatMap(link -> invitations.forChildAndConference(childId, conferenceId))
                 .map(list -> {
-                    Instant now = Instant.now();
+                    Instant now = Timestamps.now();
                     return list.stream().map(i -> new InvitationView(i.id, i.createdAt, i.expiresAt, i.stateAt(now),
                             i.redeemedAt)).toList();
                 });

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.mysay.common.Timestamps;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -19,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 public class Outbox implements PanacheRepositoryBase<Notification, UUID> {
 
     public Uni<Void> notify(NotificationKind kind, Set<UUID> recipients, UUID conferenceId, UUID childId) {
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         List<Notification> rows = new LinkedHashSet<>(recipients).stream().map(recipient -> {
             Notification n = new Notification();
             n.id = UUID.randomUUID();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.ws.rs.core.NewCookie;
+import app.mysay.common.Timestamps;
 
 /**
  * The two cookies MySay sets. Both are HttpOnly (no script can read them), Secure and SameSite=Strict
@@ -19,7 +20,7 @@ public final class SessionCookies {
     }
 
     public static NewCookie session(String token, Instant expiresAt) {
-        long seconds = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
+        long seconds = Math.max(0, Duration.between(Timestamps.now(), expiresAt).toSeconds());
         return cookie(TokenVerification.SESSION_COOKIE, token, "/", (int) seconds);
     }
 

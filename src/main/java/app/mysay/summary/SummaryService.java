@@ -1,6 +1,5 @@
 package app.mysay.summary;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +17,7 @@ import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.Child;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.Timestamps;
 import app.mysay.conferences.Conference;
 import app.mysay.conferences.ConferenceChild;
 import app.mysay.security.AccessPolicy;
@@ -77,7 +77,7 @@ public class SummaryService {
         return new SummaryModel(Labels.of(c.type), c.startsAt.atZone(zone).format(DAY_TIME),
                 Labels.of(c.attendanceMode) + (c.place == null ? "" : ": " + c.place), c.viewsDue.format(DAY),
                 c.status.name().charAt(0) + c.status.name().substring(1).toLowerCase(Locale.UK),
-                Instant.now().atZone(zone).format(DAY_TIME), sections);
+                Timestamps.now().atZone(zone).format(DAY_TIME), sections);
     }
 
     private ChildSection section(Child child, ConferenceChild link, Views latest) {

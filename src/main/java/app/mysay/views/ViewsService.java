@@ -19,6 +19,7 @@ import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.ChildRepository;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.Timestamps;
 import app.mysay.conferences.Conference;
 import app.mysay.conferences.ConferenceChild;
 import app.mysay.conferences.ConferenceChildRepository;
@@ -102,7 +103,7 @@ public class ViewsService {
                 .flatMap(content -> views.draft(conferenceId, childId, author.id()).flatMap(existing -> {
                     Views draft = existing != null ? existing : newViews(author, conferenceId, childId, ViewsStatus.DRAFT);
                     draft.apply(content);
-                    draft.updatedAt = Instant.now();
+                    draft.updatedAt = Timestamps.now();
                     return (existing != null ? Uni.createFrom().item(draft) : views.persist(draft));
                 }))
                 .call(draft -> audit.record(author, AuditAction.VIEWS_DRAFT_SAVED, childId, conferenceId, null))
@@ -157,7 +158,7 @@ public class ViewsService {
         UUID childId = link.childId;
         return openConference(conferenceId).flatMap(conference -> views.latestSent(conferenceId, childId)
                 .flatMap(latest -> {
-                    Instant now = Instant.now();
+                    Instant now = Timestamps.now();
                     Views sent = newViews(author, conferenceId, childId, ViewsStatus.SENT);
                     sent.apply(content);
                     sent.version = latest == null ? 1 : latest.version + 1;
@@ -227,7 +228,7 @@ public class ViewsService {
                         return Uni.createFrom().failure(ApiProblem.conflict(
                                 "There are no views to read yet. You will be told when they arrive."));
                     }
-                    link.chairReadAt = Instant.now();
+                    link.chairReadAt = Timestamps.now();
                     link.chairReadVersion = latest.version;
                     return audit.record(chair, AuditAction.CHAIR_ACKNOWLEDGED, childId, conferenceId,
                             "version " + latest.version)
