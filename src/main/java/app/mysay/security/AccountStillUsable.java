@@ -11,18 +11,22 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A token is only as good as the account behind it. A staff token stops working as soon as its account is disabled,
- * gone, or no longer holds the token's role; a child's token as soon as the device it was issued on is locked or its
- * PIN reset. Without this a leaver could go on reading children's data for the rest of the token's lifetime, and a
- * parent holding a locked phone could go on using the child's session. One primary-key lookup per request.
+ * Turns a verified token into the request's {@link Caller}, once, and only if the account behind it can still be
+ * used. A staff token stops working as soon as its account is disabled, gone, or no longer holds the token's role; a
+ * child's token as soon as the device it was issued on is locked or its PIN reset. Without this a leaver could go on
+ * reading children's data for the rest of the token's lifetime, and a parent holding a locked phone could go on using
+ * the child's session. One primary-key lookup per request.
  */
 @ApplicationScoped
 public class AccountStillUsable implements SecurityIdentityAugmentor {
+
+    static final String CALLER_ATTRIBUTE = "mysay.caller";
 
     private final Pool pool;
 
@@ -35,38 +39,35 @@ public class AccountStillUsable implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        UUID id;
-        Role role;
+        Caller caller;
         try {
-            Set<String> groups = token.getGroups();
-            if (token.getSubject() == null || groups == null || groups.size() != 1) {
-                throw new IllegalArgumentException("no single role");
-            }
-            id = UUID.fromString(token.getSubject());
-            role = Role.valueOf(groups.iterator().next());
-        } catch (IllegalArgumentException malformed) {
+            caller = callerOf(token);
+        } catch (IllegalArgumentException | NullPointerException malformed) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        Uni<Boolean> usable;
-        if (role == Role.CHILD) {
-            UUID device;
-            try {
-                device = UUID.fromString(token.getClaim(TokenService.DEVICE_CLAIM));
-            } catch (IllegalArgumentException | NullPointerException malformed) {
-                return Uni.createFrom().failure(new AuthenticationFailedException());
-            }
-            usable = exists("select 1 from child_device where id = $1 and child_id = $2 and locked_at is null "
-                    + "and pin_hash is not null", Tuple.of(device, id));
-        } else {
-            usable = exists("select 1 from staff_account where id = $1 and enabled and role = $2",
-                    Tuple.of(id, role.name()));
-        }
+        Uni<Boolean> usable = caller.is(Role.CHILD)
+                ? exists("select 1 from child_device where id = $1 and child_id = $2 and locked_at is null "
+                        + "and pin_hash is not null", Tuple.of(caller.deviceId(), caller.id()))
+                : exists("select 1 from staff_account where id = $1 and enabled and role = $2",
+                        Tuple.of(caller.id(), caller.role().name()));
         return usable.map(ok -> {
             if (!ok) {
                 throw new AuthenticationFailedException();
             }
-            return identity;
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(CALLER_ATTRIBUTE, caller).build();
         });
+    }
+
+    /** Exactly one known role, an id as subject and, for a child, the device the session was opened on. */
+    private static Caller callerOf(JsonWebToken token) {
+        Set<String> groups = token.getGroups();
+        if (groups == null || groups.size() != 1) {
+            throw new IllegalArgumentException("a token has exactly one role");
+        }
+        Role role = Role.valueOf(groups.iterator().next());
+        UUID id = UUID.fromString(token.getSubject());
+        UUID device = role == Role.CHILD ? UUID.fromString(token.getClaim(TokenService.DEVICE_CLAIM)) : null;
+        return new Caller(id, role, device);
     }
 
     private Uni<Boolean> exists(String sql, Tuple parameters) {

@@ -1,34 +1,30 @@
 package app.mysay.security;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 
-/** Turns the verified token of this request into a {@link Caller}. */
+/** The {@link Caller} of this request, as {@link AccountStillUsable} established it from the verified token. */
 @RequestScoped
 public class CurrentCaller {
 
+    private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    CurrentCaller(JsonWebToken token) {
+    CurrentCaller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
         this.token = token;
     }
 
     public Caller get() {
-        if (token == null || token.getSubject() == null || token.getGroups() == null || token.getGroups().size() != 1) {
+        Caller caller = identity.getAttribute(AccountStillUsable.CALLER_ATTRIBUTE);
+        if (caller == null) {
             throw new UnauthorizedException();
         }
-        try {
-            Role role = Role.valueOf(token.getGroups().iterator().next());
-            String device = token.getClaim(TokenService.DEVICE_CLAIM);
-            return new Caller(UUID.fromString(token.getSubject()), role, device == null ? null : UUID.fromString(device));
-        } catch (IllegalArgumentException malformed) {
-            throw new UnauthorizedException();
-        }
+        return caller;
     }
 
     /** When the signed-in session began, carried unchanged from token to refreshed token. */
@@ -37,13 +33,10 @@ public class CurrentCaller {
         if (started instanceof Number number) {
             return number.longValue();
         }
-        if (started != null) {
-            try {
-                return Long.parseLong(started.toString());
-            } catch (NumberFormatException ignored) {
-                // fall through
-            }
+        try {
+            return Long.parseLong(String.valueOf(started));
+        } catch (NumberFormatException malformed) {
+            throw new UnauthorizedException();
         }
-        throw new UnauthorizedException();
     }
 }
