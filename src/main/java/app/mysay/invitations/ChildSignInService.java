@@ -133,11 +133,11 @@ public class ChildSignInService {
         return device(deviceSecret).flatMap(device -> {
             Instant now = Timestamps.now();
             if (device.pinHash != null) {
-                return Uni.createFrom().failure(ApiProblem.conflict(
+                return Uni.createFrom().failure(new ApiProblem(409, "pin-already-set", "A PIN is already set",
                         "A PIN is already set on this phone or tablet. Sign in with it."));
             }
             if (device.pinSetupUntil == null || now.isAfter(device.pinSetupUntil)) {
-                return Uni.createFrom().failure(ApiProblem.conflict(
+                return Uni.createFrom().failure(new ApiProblem(409, "pin-setup-expired", "Too late to choose a PIN",
                         "It is too long since this was set up. Ask your social worker for a new invitation."));
             }
             return hasher.hash(pin).flatMap(hash -> {

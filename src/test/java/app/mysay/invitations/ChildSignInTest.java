@@ -207,7 +207,7 @@ class ChildSignInTest {
         Setting s = Setting.create();
         String device = Api.redeem(s.invite());
         Api.setPin(device, PIN).then().statusCode(200);
-        problem(Api.setPin(device, "7391"), 409, "conflict");
+        problem(Api.setPin(device, "7391"), 409, "pin-already-set");
         // The first PIN still works and the second does not.
         Api.childSignIn(device, PIN).then().statusCode(200);
         problem(Api.childSignIn(device, "7391"), 401, "pin-not-right");

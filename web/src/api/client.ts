@@ -1,0 +1,133 @@
+import type {
+  AuthorViews,
+  ChildHome,
+  DraftSaved,
+  Me,
+  Problem,
+  Redeemed,
+  SendReceipt,
+  Session,
+  ViewsContent,
+} from './types';
+
+/** An API answer that was not a success, with the service's problem+json explanation. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+  ) {
+    super(problem?.detail ?? `Request failed (${status})`);
+  }
+
+  /** The network did not answer at all, or the server failed: worth trying again later. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+type Fetch = typeof fetch;
+
+/**
+ * The one way the app talks to the service. Credentials travel in HttpOnly cookies set by the service
+ * (never readable here), so nothing secret is kept in JavaScript or in storage.
+ */
+export class ApiClient {
+  constructor(private readonly fetchImpl: Fetch = (...args) => fetch(...args)) {}
+
+  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(path, {
+        method,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: {
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, null);
+    }
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    const text = await response.text();
+    const json = text ? safeParse(text) : null;
+    if (!response.ok) {
+      throw new ApiError(response.status, isProblem(json) ? json : null);
+    }
+    return json as T;
+  }
+
+  // ---- sign-in ----
+  me = () => this.call<Me>('GET', '/api/auth/me');
+  refresh = () => this.call<Session>('POST', '/api/auth/refresh');
+  signOut = () => this.call<void>('POST', '/api/auth/sign-out');
+  staffSignIn = (email: string, password: string) => this.call<Session>('POST', '/api/auth/sign-in', { email, password });
+
+  // ---- the child's way in ----
+  redeem = (code: string) => this.call<Redeemed>('POST', '/api/child/redeem', { code });
+  choosePin = (pin: string) => this.call<Session>('POST', '/api/child/pin', { pin });
+  childSignIn = (pin: string) => this.call<Session>('POST', '/api/child/sign-in', { pin });
+
+  // ---- the child's own views ----
+  childHome = () => this.call<ChildHome>('GET', '/api/child/me');
+  childViews = (conferenceId: string) =>
+    this.call<AuthorViews>('GET', `/api/child/conferences/${encodeURIComponent(conferenceId)}/views`);
+  saveChildDraft = (conferenceId: string, content: ViewsContent) =>
+    this.call<DraftSaved>('PUT', `/api/child/conferences/${encodeURIComponent(conferenceId)}/views/draft`, content);
+  sendChildViews = (conferenceId: string, idempotencyKey: string, content: ViewsContent) =>
+    this.call<SendReceipt>('POST', `/api/child/conferences/${encodeURIComponent(conferenceId)}/views/send`, content, {
+      'Idempotency-Key': idempotencyKey,
+    });
+
+  // ---- an advocate writing with or for a child ----
+  advocateViews = (conferenceId: string, childId: string) =>
+    this.call<AuthorViews>('GET', `${staffViewsPath(conferenceId, childId)}/views/draft`);
+  saveAdvocateDraft = (conferenceId: string, childId: string, content: ViewsContent) =>
+    this.call<DraftSaved>('PUT', `${staffViewsPath(conferenceId, childId)}/views/draft`, content);
+  sendAdvocateViews = (conferenceId: string, childId: string, idempotencyKey: string, content: ViewsContent) =>
+    this.call<SendReceipt>('POST', `${staffViewsPath(conferenceId, childId)}/views/send`, content, {
+      'Idempotency-Key': idempotencyKey,
+    });
+  children = () => this.call<StaffChild[]>('GET', '/api/children');
+  conferences = () => this.call<StaffConference[]>('GET', '/api/conferences');
+}
+
+export interface StaffChild {
+  id: string;
+  knownAs: string;
+  ageBand: string | null;
+  preferredLanguage: string;
+  familyId: string | null;
+}
+
+export interface StaffConference {
+  id: string;
+  type: 'INITIAL' | 'REVIEW';
+  startsAt: string;
+  status: 'SCHEDULED' | 'HELD' | 'CANCELLED';
+  viewsDue: string;
+  children: { childId: string; knownAs: string; sentVersion: number | null; sentAt: string | null; chairReadAt: string | null }[];
+}
+
+function staffViewsPath(conferenceId: string, childId: string): string {
+  return `/api/conferences/${encodeURIComponent(conferenceId)}/children/${encodeURIComponent(childId)}`;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+}
+
+export const api = new ApiClient();

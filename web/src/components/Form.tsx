@@ -1,0 +1,195 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+
+export type FieldError = { field: string; message: string };
+
+/** GOV.UK-style error summary: appears at the top, takes focus, and links to each field. */
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length) {
+      ref.current?.focus();
+    }
+  }, [errors]);
+  if (!errors.length) {
+    return null;
+  }
+  return (
+    <div ref={ref} class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" class="error-summary-title">
+        {t('common.errorSummaryTitle')}
+      </h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field}>
+            <a href={`#${e.field}`} onClick={(ev) => { ev.preventDefault(); document.getElementById(e.field)?.focus(); }}>
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A notice that is not an error: saved, offline, sent. Announced politely by screen readers. */
+export function Notice({ children, kind = 'info' }: { children: ComponentChildren; kind?: 'info' | 'success' | 'warning' }) {
+  return (
+    <div class={`notice notice-${kind}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+export function fieldError(errors: FieldError[], field: string): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
+export function ErrorMessage({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={`${id}-error`} class="error-message">
+      <span class="visually-hidden">Error: </span>
+      {message}
+    </p>
+  ) : null;
+}
+
+export function TextArea(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  maxLength: number;
+  error?: string;
+  labelAsHeading?: boolean;
+  onInput: (value: string) => void;
+}) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const left = props.maxLength - props.value.length;
+  return (
+    <div class={`form-group${props.error ? ' form-group-error' : ''}`}>
+      <label class={props.labelAsHeading ? 'label label-large' : 'label'} for={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
+      <ErrorMessage id={props.id} message={props.error} />
+      <textarea
+        id={props.id}
+        class="textarea"
+        rows={6}
+        value={props.value}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={props.error ? true : undefined}
+        onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)}
+      />
+      {left < 200 && (
+        <p class="hint" aria-live="polite">
+          {left >= 0 ? `${left}` : t('topic.tooLong', { n: props.maxLength })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextInput(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'text' | 'email';
+  onInput: (value: string) => void;
+  children?: ComponentChildren;
+}) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`form-group${props.error ? ' form-group-error' : ''}`}>
+      <label class="label" for={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
+      <ErrorMessage id={props.id} message={props.error} />
+      <div class="input-row">
+        <input
+          id={props.id}
+          class="input"
+          type={props.type ?? 'text'}
+          value={props.value}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+          spellcheck={false}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={props.error ? true : undefined}
+          onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+        />
+        {props.children}
+      </div>
+    </div>
+  );
+}
+
+export type Option<T extends string> = { value: T; label: string; picture?: ComponentChildren };
+
+/** Radios or checkboxes in a fieldset, with big targets; in pictures mode each option shows its picture. */
+export function Choices<T extends string>(props: {
+  id: string;
+  legend: string;
+  hint?: string;
+  options: Option<T>[];
+  selected: T[];
+  multiple?: boolean;
+  error?: string;
+  legendAsHeading?: boolean;
+  onChange: (selected: T[]) => void;
+}) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`form-group${props.error ? ' form-group-error' : ''}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy || undefined}>
+        <legend class={props.legendAsHeading ? 'legend legend-large' : 'legend'}>{props.legend}</legend>
+        {props.hint && (
+          <p id={`${props.id}-hint`} class="hint">
+            {props.hint}
+          </p>
+        )}
+        <ErrorMessage id={props.id} message={props.error} />
+        <div class={`choices${props.options.some((o) => o.picture) ? ' choices-pictures' : ''}`}>
+          {props.options.map((option, i) => {
+            const checked = props.selected.includes(option.value);
+            return (
+              <label class={`choice${checked ? ' choice-checked' : ''}`} key={option.value}>
+                <input
+                  id={i === 0 ? props.id : `${props.id}-${i}`}
+                  type={props.multiple ? 'checkbox' : 'radio'}
+                  name={props.id}
+                  value={option.value}
+                  checked={checked}
+                  onChange={() => {
+                    if (!props.multiple) {
+                      props.onChange([option.value]);
+                    } else {
+                      props.onChange(checked ? props.selected.filter((v) => v !== option.value) : [...props.selected, option.value]);
+                    }
+                  }}
+                />
+                {option.picture && <span class="choice-picture">{option.picture}</span>}
+                <span class="choice-label">{option.label}</span>
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import { ErrorSummary, Notice, TextInput, type FieldError } from '../components/Form';
+import { t } from '../i18n';
+import { go, deviceBound } from '../state/app';
+import { startSession } from '../state/session';
+
+function Heading({ children }: { children: preact.ComponentChildren }) {
+  return (
+    <h1 class="heading-l" tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+export function Welcome({ code }: { code: string | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = async () => {
+    if (!code) {
+      go({ name: 'code' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const redeemed = await api.redeem(code);
+      deviceBound.set(true);
+      go({ name: 'choosePin', knownAs: redeemed.knownAs });
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 400 ? t('code.notValid') : t('common.somethingWrong'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Heading>{t('welcome.title')}</Heading>
+      {error && <ErrorSummary errors={[{ field: 'start', message: error }]} />}
+      <p class="lead">{t('welcome.intro')}</p>
+      <p>{t('welcome.whoReads')}</p>
+      <p>{t('welcome.stop')}</p>
+      <button id="start" type="button" class="button button-start" disabled={busy} onClick={start}>
+        {t('welcome.start')}
+      </button>
+      {code && (
+        <p>
+          <button type="button" class="link-button" onClick={() => go({ name: 'code' })}>
+            {t('welcome.haveCode')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function EnterCode() {
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!code.trim()) {
+      setErrors([{ field: 'code', message: t('code.required') }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const redeemed = await api.redeem(code.trim());
+      deviceBound.set(true);
+      go({ name: 'choosePin', knownAs: redeemed.knownAs });
+    } catch (err) {
+      setErrors([{ field: 'code', message: err instanceof ApiError && err.status === 400 ? t('code.notValid') : t('common.somethingWrong') }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Heading>{t('code.title')}</Heading>
+      <ErrorSummary errors={errors} />
+      <TextInput
+        id="code"
+        label={t('code.label')}
+        hint={t('code.hint')}
+        value={code}
+        autoComplete="off"
+        error={errors[0]?.message}
+        onInput={setCode}
+      />
+      <button type="submit" class="button" disabled={busy}>
+        {t('common.continue')}
+      </button>
+    </form>
+  );
+}
+
+function PinField(props: { id: string; label: string; hint?: string; value: string; error?: string; autoComplete: string; onInput: (v: string) => void }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <TextInput
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      value={props.value}
+      type={shown ? 'text' : 'password'}
+      inputMode="numeric"
+      autoComplete={props.autoComplete}
+      error={props.error}
+      onInput={props.onInput}
+    >
+      <button type="button" class="button button-secondary show-hide" aria-pressed={shown} onClick={() => setShown(!shown)}>
+        {shown ? t('pin.hide') : t('pin.show')}
+      </button>
+    </TextInput>
+  );
+}
+
+export function ChoosePin({ knownAs }: { knownAs: string }) {
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found: FieldError[] = [];
+    if (!pin) found.push({ field: 'pin', message: t('pin.required') });
+    else if (!/^\d{4,8}$/.test(pin)) found.push({ field: 'pin', message: t('pin.numbersOnly') });
+    else if (pin !== again) found.push({ field: 'pin-again', message: t('pin.mismatch') });
+    setErrors(found);
+    if (found.length) return;
+    setBusy(true);
+    try {
+      await startSession(await api.choosePin(pin));
+    } catch (err) {
+      if (err instanceof ApiError && err.problem?.invalidParams?.some((p) => p.name === 'pin')) {
+        setErrors([{ field: 'pin', message: t('pin.tooEasy') }]);
+      } else if (err instanceof ApiError && err.problem?.type.endsWith('pin-already-set')) {
+        go({ name: 'signIn' });
+      } else if (err instanceof ApiError && err.problem?.type.endsWith('pin-setup-expired')) {
+        setErrors([{ field: 'pin', message: t('pin.tooLate') }]);
+      } else if (err instanceof ApiError && err.status === 401) {
+        deviceBound.set(false);
+        setErrors([{ field: 'pin', message: t('pin.notThisPhone') }]);
+      } else {
+        setErrors([{ field: 'pin', message: t('common.somethingWrong') }]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Heading>{t('pin.chooseTitle')}</Heading>
+      <ErrorSummary errors={errors} />
+      <p class="lead">{t('home.hello', { name: knownAs })}</p>
+      <PinField id="pin" label={t('pin.label')} hint={t('pin.chooseHint')} value={pin} autoComplete="new-password"
+        error={errors.find((x) => x.field === 'pin')?.message} onInput={setPin} />
+      <PinField id="pin-again" label={t('pin.confirmLabel')} value={again} autoComplete="new-password"
+        error={errors.find((x) => x.field === 'pin-again')?.message} onInput={setAgain} />
+      <button type="submit" class="button" disabled={busy}>
+        {t('common.continue')}
+      </button>
+    </form>
+  );
+}
+
+export function SignIn({ notice }: { notice?: string }) {
+  const [pin, setPin] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!/^\d{4,8}$/.test(pin)) {
+      setErrors([{ field: 'pin', message: pin ? t('pin.numbersOnly') : t('pin.required') }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      await startSession(await api.childSignIn(pin));
+    } catch (err) {
+      setPin('');
+      if (err instanceof ApiError && err.status === 423) {
+        setErrors([{ field: 'pin', message: t('pin.locked') }]);
+      } else if (err instanceof ApiError && err.problem?.type.endsWith('pin-not-right')) {
+        const left = err.problem.attemptsLeft ?? 0;
+        setErrors([{ field: 'pin', message: left === 1 ? t('pin.wrongLast') : t('pin.wrong', { n: left }) }]);
+      } else if (err instanceof ApiError && err.problem?.type.endsWith('device-not-recognised')) {
+        deviceBound.set(false);
+        go({ name: 'code' });
+      } else {
+        setErrors([{ field: 'pin', message: t('common.somethingWrong') }]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Heading>{t('pin.signInTitle')}</Heading>
+      {notice && <Notice>{t(notice)}</Notice>}
+      <ErrorSummary errors={errors} />
+      <PinField id="pin" label={t('pin.label')} value={pin} autoComplete="current-password"
+        error={errors[0]?.message} onInput={setPin} />
+      <button type="submit" class="button" disabled={busy}>
+        {t('pin.signIn')}
+      </button>
+      <p class="hint">{t('pin.forgotten')}</p>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { formatDate, t } from '../i18n';
+import { go, home } from '../state/app';
+import { useObservable } from '../state/observable';
+import type { ChildConference } from '../api/types';
+
+export function Home() {
+  const data = useObservable(home);
+  if (!data) {
+    return null;
+  }
+  return (
+    <>
+      <h1 class="heading-l" tabIndex={-1}>
+        {t('home.hello', { name: data.knownAs })}
+      </h1>
+      {data.conferences.length === 0 && <p>{t('home.none')}</p>}
+      {data.conferences.map((c) => (
+        <ConferenceCard key={c.conferenceId} conference={c} />
+      ))}
+      <p>
+        <button type="button" class="link-button" onClick={() => go({ name: 'about' })}>
+          {t('home.about')}
+        </button>
+      </p>
+    </>
+  );
+}
+
+function ConferenceCard({ conference: c }: { conference: ChildConference }) {
+  const open = c.status === 'SCHEDULED';
+  return (
+    <section class="card" aria-labelledby={`meeting-${c.conferenceId}`}>
+      <h2 id={`meeting-${c.conferenceId}`} class="heading-m">
+        {t('home.meeting')}
+      </h2>
+      <p>{t('home.meetingOn', { date: formatDate(c.startsAt, true) })}</p>
+      {c.status === 'CANCELLED' && <p>{t('home.cancelled')}</p>}
+      {open && <p>{t('home.due', { date: formatDate(c.viewsDue) })}</p>}
+      <ul class="status-list">
+        <li>
+          {c.sentVersion
+            ? t('home.sent', { date: formatDate(c.sentAt!, true) })
+            : c.draftSaved
+              ? t('home.draft')
+              : t('home.notStarted')}
+        </li>
+        {c.sentVersion && (
+          <li>
+            {c.readByChairAt
+              ? c.readByChairVersion === c.sentVersion
+                ? t('home.read', { date: formatDate(c.readByChairAt) })
+                : t('home.readEarlier', { date: formatDate(c.readByChairAt) })
+              : t('home.notRead')}
+          </li>
+        )}
+        {c.status === 'HELD' && <li>{t('home.held')}</li>}
+      </ul>
+      {c.chairMessage && (
+        <div class="chair-message">
+          <h3 class="heading-s">{t('home.chairMessage')}</h3>
+          <p class="words">{c.chairMessage}</p>
+        </div>
+      )}
+      {open && (
+        <button type="button" class="button" onClick={() => go({ name: 'views', conferenceId: c.conferenceId })}>
+          {c.sentVersion || c.draftSaved ? t('home.change') : t('home.give')}
+        </button>
+      )}
+    </section>
+  );
+}

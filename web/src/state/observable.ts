@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** A value that components can watch: setting it re-renders every component using it. */
+export class Observable<T> {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private current: T) {}
+
+  get value(): T {
+    return this.current;
+  }
+
+  set value(next: T) {
+    if (next !== this.current) {
+      this.current = next;
+      this.listeners.forEach((listener) => listener());
+    }
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export function useObservable<T>(observable: Observable<T>): T {
+  const [, setTick] = useState(0);
+  useEffect(() => observable.subscribe(() => setTick((n) => n + 1)), [observable]);
+  return observable.value;
+}

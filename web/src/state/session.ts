@@ -1,0 +1,93 @@
+import { api, ApiError } from '../api/client';
+import type { Me, Session } from '../api/types';
+import { isLanguage, language, setLanguage } from '../i18n';
+import { onLeave } from '../safety/leaveQuickly';
+import { stopReading } from '../speech/readAloud';
+import { deviceBound, go, home } from './app';
+import { Observable } from './observable';
+import { forgetEditors } from './views';
+
+export const IDLE_LIMIT_MS = 10 * 60 * 1000;
+const REFRESH_EVERY_MS = 10 * 60 * 1000;
+
+export const signedIn = new Observable<Me | null>(null);
+
+let idleTimer: number | undefined;
+let refreshTimer: number | undefined;
+let lastActivity = Date.now();
+
+/** A child is in: remember that this browser is set up, load their home, and keep the session fresh while used. */
+export async function startSession(session: Session): Promise<void> {
+  await resumeSession(session.me);
+}
+
+/** Carries on a session that is already open (the page was reloaded while signed in). */
+export async function resumeSession(me: Me): Promise<void> {
+  signedIn.value = me;
+  deviceBound.set(true);
+  lastActivity = Date.now();
+  armIdleLock();
+  window.clearInterval(refreshTimer);
+  refreshTimer = window.setInterval(() => {
+    if (Date.now() - lastActivity < REFRESH_EVERY_MS) {
+      api.refresh().catch(() => undefined);
+    }
+  }, REFRESH_EVERY_MS - 60_000);
+  await loadHome();
+  go({ name: 'home' });
+}
+
+export async function loadHome(): Promise<void> {
+  const loaded = await api.childHome();
+  home.value = loaded;
+  let chosen: string | null = null;
+  try {
+    chosen = localStorage.getItem('lang');
+  } catch {
+    // private mode
+  }
+  if (!chosen && isLanguage(loaded.preferredLanguage) && loaded.preferredLanguage !== language.value) {
+    await setLanguage(loaded.preferredLanguage, false);
+  }
+}
+
+/** Signs out and forgets everything shown; the encrypted drafts and anything waiting to be sent stay on the device. */
+export async function signOut(notice?: string): Promise<void> {
+  forget();
+  try {
+    await api.signOut();
+  } catch (e) {
+    if (!(e instanceof ApiError)) {
+      throw e;
+    }
+  }
+  go({ name: 'signIn', notice });
+}
+
+function forget(): void {
+  stopReading();
+  window.clearTimeout(idleTimer);
+  window.clearInterval(refreshTimer);
+  signedIn.value = null;
+  home.value = null;
+  forgetEditors();
+}
+
+onLeave(forget);
+
+function armIdleLock(): void {
+  window.clearTimeout(idleTimer);
+  idleTimer = window.setTimeout(() => {
+    if (signedIn.value) {
+      void signOut('idle.locked');
+    }
+  }, IDLE_LIMIT_MS);
+}
+
+/** Any touch, key or typing counts as using the app. */
+export function noteActivity(): void {
+  lastActivity = Date.now();
+  if (signedIn.value) {
+    armIdleLock();
+  }
+}
