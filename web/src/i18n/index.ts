@@ -53,7 +53,8 @@ export async function setLanguage(code: Language, remember = true): Promise<void
 /** Dates in words, in the chosen language: "Monday 7 December". */
 export function formatDate(iso: string, withTime = false): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
-  const locale = language.value === 'en' ? 'en-GB' : language.value;
+  // Western digits in every language, so dates read the same as the numbers a child might need to dial.
+  const locale = language.value === 'en' ? 'en-GB' : `${language.value}-u-nu-latn`;
   return date.toLocaleDateString(locale, {
     weekday: 'long',
     day: 'numeric',

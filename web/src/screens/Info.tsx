@@ -55,7 +55,7 @@ export function Help() {
       </h1>
       <p class="lead">{t('help.childline')}</p>
       <p>
-        <a class="button" href="tel:08001111">
+        <a class="button" href="tel:08001111" dir="ltr">
           0800 1111
         </a>
       </p>

@@ -25,6 +25,14 @@ export class Observable<T> {
 
 export function useObservable<T>(observable: Observable<T>): T {
   const [, setTick] = useState(0);
-  useEffect(() => observable.subscribe(() => setTick((n) => n + 1)), [observable]);
-  return observable.value;
+  const rendered = observable.value;
+  useEffect(() => {
+    const rerender = () => setTick((n) => n + 1);
+    // A change between this render and subscribing (effects run later) would otherwise be missed.
+    if (observable.value !== rendered) {
+      rerender();
+    }
+    return observable.subscribe(rerender);
+  }, [observable]);
+  return rendered;
 }

@@ -19,7 +19,7 @@ import app.mysay.security.SessionCookies;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/auth")
+@Path("/auth")
 @Tag(name = "Sign-in")
 public class AuthResource {
 

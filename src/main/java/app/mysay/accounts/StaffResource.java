@@ -21,7 +21,7 @@ import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/staff")
+@Path("/staff")
 @Tag(name = "Staff")
 public class StaffResource {
 

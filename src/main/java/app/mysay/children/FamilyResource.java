@@ -22,7 +22,7 @@ import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/families")
+@Path("/families")
 @Tag(name = "Families")
 @RolesAllowed({ Role.SOCIAL_WORKER_NAME, Role.CHAIR_NAME, Role.ADVOCATE_NAME, Role.MANAGER_NAME })
 public class FamilyResource {

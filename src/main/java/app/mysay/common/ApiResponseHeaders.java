@@ -10,7 +10,7 @@ public class ApiResponseHeaders {
 
     @ServerResponseFilter
     public void noStore(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getUriInfo().getPath().startsWith("/api")) {
+        if (request.getUriInfo().getRequestUri().getPath().startsWith("/api")) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
             response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
             response.getHeaders().putSingle("Referrer-Policy", "no-referrer");

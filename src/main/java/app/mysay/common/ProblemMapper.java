@@ -101,7 +101,7 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         // The message may quote data; log the type and where, never the content.
-        LOG.errorf("Unexpected %s answering %s", e.getClass().getName(), uri.getPath());
+        LOG.errorf("Unexpected %s answering %s", e.getClass().getName(), uri.getRequestUri().getPath());
         LOG.debug("Unexpected failure", e);
         return respond(new ApiProblem(500, "server-error", "Something went wrong on our side",
                 "Nothing you saved is lost. Please try again in a minute."), uri);
@@ -149,7 +149,7 @@ public class ProblemMapper {
         body.put("status", problem.status());
         body.put("detail", problem.detail());
         if (uri != null) {
-            body.put("instance", uri.getPath());
+            body.put("instance", uri.getRequestUri().getPath());
         }
         if (!problem.invalidParams().isEmpty()) {
             body.put("invalidParams", problem.invalidParams());

@@ -24,7 +24,7 @@ import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/conferences")
+@Path("/conferences")
 @Tag(name = "Conferences")
 @RolesAllowed({ Role.SOCIAL_WORKER_NAME, Role.CHAIR_NAME, Role.ADVOCATE_NAME, Role.MANAGER_NAME })
 public class ConferenceResource {

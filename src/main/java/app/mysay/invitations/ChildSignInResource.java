@@ -22,7 +22,7 @@ import app.mysay.security.SessionCookies;
 import io.smallrye.mutiny.Uni;
 
 /** The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. */
-@Path("/api/child")
+@Path("/child")
 @Tag(name = "Child sign-in")
 @PermitAll
 public class ChildSignInResource {

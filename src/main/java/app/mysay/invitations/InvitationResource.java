@@ -19,7 +19,7 @@ import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/conferences/{conferenceId}/children/{childId}/invitations")
+@Path("/conferences/{conferenceId}/children/{childId}/invitations")
 @Tag(name = "Invitations")
 @RolesAllowed(Role.SOCIAL_WORKER_NAME)
 public class InvitationResource {

@@ -15,7 +15,7 @@ import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/children/{childId}/pin-reset")
+@Path("/children/{childId}/pin-reset")
 @Tag(name = "Invitations")
 @RolesAllowed(Role.SOCIAL_WORKER_NAME)
 public class PinResetResource {

@@ -25,7 +25,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/conferences/{conferenceId}/summary")
+@Path("/conferences/{conferenceId}/summary")
 @Tag(name = "Chair's summary")
 public class SummaryResource {
 

@@ -26,7 +26,7 @@ import app.mysay.views.ViewsDtos.DraftSaved;
 import io.smallrye.mutiny.Uni;
 
 /** The child's own side of the API: their home page, and writing and sending their views. */
-@Path("/api/child")
+@Path("/child")
 @Tag(name = "The child")
 @RolesAllowed(Role.CHILD_NAME)
 public class ChildViewsResource {

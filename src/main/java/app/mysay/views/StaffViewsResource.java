@@ -26,7 +26,7 @@ import app.mysay.views.ViewsDtos.StaffViews;
 import io.smallrye.mutiny.Uni;
 
 /** A child's views for one conference, as the staff see and handle them. */
-@Path("/api/conferences/{conferenceId}/children/{childId}")
+@Path("/conferences/{conferenceId}/children/{childId}")
 @Tag(name = "Views")
 public class StaffViewsResource {
 

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import enJson from './en.json';
+import cyJson from './cy.json';
+import arJson from './ar.json';
+import { language, LANGUAGES, setLanguage, t } from './index';
+
+type Catalogue = Record<string, string>;
+
+const en: Catalogue = enJson;
+const translations: Record<'cy' | 'ar', Catalogue> = { cy: cyJson, ar: arJson };
+
+/**
+ * Values that may legitimately be the same as the English, per language.
+ * app.name and values made only of numbers and punctuation are always allowed.
+ */
+const SAME_AS_ENGLISH_ALLOWED: Record<'cy' | 'ar', string[]> = {
+  cy: ['pin.label'], // "PIN" is the usual word in Welsh too
+  ar: [],
+};
+
+const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
+const paragraphs = (text: string): number => text.split('\n').length;
+const onlyNumbersOrPunctuation = (text: string): boolean => /^[\d\s\p{P}\p{S}]*$/u.test(text);
+
+const ABOUT_BODIES = Object.keys(en).filter((key) => /^about\.\w+\.body$/.test(key));
+
+describe('the English catalogue', () => {
+  it('has the about pages and the help numbers the checks below rely on', () => {
+    expect(ABOUT_BODIES.length).toBeGreaterThan(0);
+    expect(en['help.childline']).toContain('0800 1111');
+    expect(en['about.help.body']).toContain('0800 1111');
+    expect(en['help.danger']).toContain('999');
+  });
+});
+
+describe.each(Object.entries(translations))('the %s catalogue', (code, messages) => {
+  const allowed = new Set(SAME_AS_ENGLISH_ALLOWED[code as 'cy' | 'ar']);
+
+  it('has exactly the English keys: none missing, none extra', () => {
+    const missing = Object.keys(en).filter((key) => !(key in messages));
+    const extra = Object.keys(messages).filter((key) => !(key in en));
+    expect(missing).toEqual([]);
+    expect(extra).toEqual([]);
+  });
+
+  it('keeps the keys in the English order', () => {
+    expect(Object.keys(messages)).toEqual(Object.keys(en));
+  });
+
+  it('has the same placeholders as the English in every value, and no others', () => {
+    const wrong = Object.keys(en)
+      .filter((key) => JSON.stringify(placeholders(messages[key] ?? '')) !== JSON.stringify(placeholders(en[key])))
+      .map((key) => ({ key, english: placeholders(en[key]), translated: placeholders(messages[key] ?? '') }));
+    expect(wrong).toEqual([]);
+  });
+
+  it('has the same number of paragraphs in each about page', () => {
+    for (const key of ABOUT_BODIES) {
+      expect(paragraphs(messages[key]), key).toBe(paragraphs(en[key]));
+      expect(messages[key].split('\n').every((p) => p.trim().length > 0), `${key} has an empty paragraph`).toBe(true);
+    }
+  });
+
+  it('has no line breaks outside the about pages, where the English has none', () => {
+    const wrong = Object.keys(en).filter((key) => !en[key].includes('\n') && messages[key]?.includes('\n'));
+    expect(wrong).toEqual([]);
+  });
+
+  it('has no empty values', () => {
+    const empty = Object.keys(messages).filter((key) => messages[key].trim() === '');
+    expect(empty).toEqual([]);
+  });
+
+  it('has every value translated (none left in English)', () => {
+    const untranslated = Object.keys(en).filter(
+      (key) =>
+        messages[key] === en[key] && key !== 'app.name' && !allowed.has(key) && !onlyNumbersOrPunctuation(en[key]),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it('keeps the allow-list honest: every allowed key still exists and is still the same as the English', () => {
+    for (const key of allowed) {
+      expect(en[key], key).toBeDefined();
+      expect(messages[key], key).toBe(en[key]);
+    }
+  });
+
+  it('keeps the app name MySay', () => {
+    expect(messages['app.name']).toBe('MySay');
+  });
+
+  it('keeps the phone numbers so they can be dialled', () => {
+    expect(messages['help.childline']).toContain('0800 1111');
+    expect(messages['about.help.body']).toContain('0800 1111');
+    expect(messages['help.danger']).toContain('999');
+  });
+
+  it('uses Western digits only (no Arabic-Indic digits)', () => {
+    const wrong = Object.keys(messages).filter((key) => /[\u0660-\u0669\u06F0-\u06F9]/.test(messages[key]));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the Arabic catalogue in right-to-left text', () => {
+  it('keeps "0800 1111" left-to-right, so the two groups are not shown swapped', () => {
+    // In a right-to-left paragraph, "0800 1111" would otherwise show as "1111 0800".
+    for (const key of ['help.childline', 'about.help.body']) {
+      expect(arJson[key as keyof typeof arJson], key).toContain('\u20660800 1111\u2069');
+    }
+  });
+
+  it('is actually written in Arabic script', () => {
+    const notArabic = Object.entries(translations.ar)
+      .filter(([key, value]) => key !== 'app.name' && !/[\u0600-\u06FF]/.test(value))
+      .map(([key]) => key);
+    expect(notArabic).toEqual([]);
+  });
+});
+
+describe('t()', () => {
+  it('returns the English message by default', () => {
+    expect(language.value).toBe('en');
+    expect(t('app.name')).toBe('MySay');
+    expect(t('common.continue')).toBe('Continue');
+  });
+
+  it('fills in placeholders', () => {
+    expect(t('home.hello', { name: 'Sam' })).toBe('Hi Sam');
+    expect(t('safety.face', { n: 7 })).toBe('7 out of 10');
+    expect(t('sent.rejected', { reason: 'The meeting has been cancelled.' })).toBe(
+      'Your views could not be sent: The meeting has been cancelled. Your answers are still here.',
+    );
+  });
+
+  it('leaves a placeholder in place when no value is given for it', () => {
+    expect(t('home.meetingOn')).toBe('Your meeting is on {date}.');
+    expect(t('home.meetingOn', { name: 'Sam' })).toBe('Your meeting is on {date}.');
+  });
+
+  it('returns the key itself for an unknown key', () => {
+    expect(t('no.such.key')).toBe('no.such.key');
+  });
+
+  describe('after setLanguage (with a stand-in document)', () => {
+    const documentElement: { lang?: string; dir?: string } = {};
+    const stored = new Map<string, string>();
+
+    beforeAll(() => {
+      vi.stubGlobal('document', { documentElement });
+      vi.stubGlobal('localStorage', {
+        getItem: (k: string) => stored.get(k) ?? null,
+        setItem: (k: string, v: string) => void stored.set(k, v),
+        removeItem: (k: string) => void stored.delete(k),
+      });
+    });
+
+    afterAll(async () => {
+      await setLanguage('en', false);
+      vi.unstubAllGlobals();
+    });
+
+    it('uses the Welsh messages and sets lang and direction', async () => {
+      await setLanguage('cy');
+      expect(t('common.continue')).toBe(cyJson['common.continue']);
+      expect(t('home.hello', { name: 'Sam' })).toBe(cyJson['home.hello'].replace('{name}', 'Sam'));
+      expect(documentElement).toEqual({ lang: 'cy', dir: 'ltr' });
+      expect(stored.get('lang')).toBe('cy');
+    });
+
+    it('uses the Arabic messages, right to left', async () => {
+      await setLanguage('ar', false);
+      expect(t('common.continue')).toBe(arJson['common.continue']);
+      expect(t('safety.face', { n: 3 })).toBe(arJson['safety.face'].replace('{n}', '3'));
+      expect(documentElement).toEqual({ lang: 'ar', dir: 'rtl' });
+      expect(LANGUAGES.find((l) => l.code === 'ar')?.dir).toBe('rtl');
+    });
+
+    it('goes back to English', async () => {
+      await setLanguage('en', false);
+      expect(t('common.continue')).toBe('Continue');
+      expect(documentElement).toEqual({ lang: 'en-GB', dir: 'ltr' });
+    });
+  });
+});
