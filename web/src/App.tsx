@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/Layout';
 import { language, t } from './i18n';
 import { LeaveShortcut, leaveQuickly } from './safety/leaveQuickly';
-import { go, home, mode, screen, type Screen } from './state/app';
+import { go, mode, screen, type Screen } from './state/app';
 import { useObservable } from './state/observable';
-import { loadHome, noteActivity, signedIn } from './state/session';
+import { flushWaiting, loadHome, noteActivity, signedIn } from './state/session';
 import { childEditor, type ViewsEditor } from './state/views';
 import { ChoosePin, EnterCode, SignIn, Welcome } from './screens/Entry';
 import { Home } from './screens/Home';
@@ -13,7 +13,7 @@ import { CheckPage, SentPage, TopicPage, ViewsHub, type ViewsNav } from './scree
 
 export function App() {
   const current = useObservable(screen);
-  const lang = useObservable(language);
+  useObservable(language);
   const me = useObservable(signedIn);
   useObservable(mode);
 
@@ -37,24 +37,10 @@ export function App() {
   }, []);
 
   return (
-    <Layout signedIn={!!me} key={lang}>
+    <Layout signedIn={!!me}>
       <CurrentScreen screen={current} />
     </Layout>
   );
-}
-
-/** Anything waiting to be sent goes as soon as there is a signal again. */
-async function flushWaiting(): Promise<void> {
-  const child = signedIn.value;
-  const conferences = home.value?.conferences ?? [];
-  if (!child) return;
-  for (const c of conferences) {
-    const editor = await childEditor(child.id, c.conferenceId);
-    if (editor.sendState.value.kind === 'waiting' || editor.sendState.value.kind === 'signInNeeded') {
-      await editor.flush();
-    }
-  }
-  await loadHome().catch(() => undefined);
 }
 
 function CurrentScreen({ screen: s }: { screen: Screen }) {

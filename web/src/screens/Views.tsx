@@ -286,7 +286,7 @@ export function CheckPage({ editor, nav, authorLine, author = 'child' }: { edito
       <dt class="summary-key">{t(`topic.${topic}.title`)}</dt>
       <dd class="summary-value">
         {answer}
-        {shared !== null && <Shared shared={shared} />}
+        {shared !== null && isAnswered(topic, content) && <Shared shared={shared} />}
       </dd>
       <dd class="summary-action">
         <button type="button" class="link-button" onClick={() => nav.topic(topic)}>

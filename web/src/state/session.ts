@@ -5,7 +5,7 @@ import { onLeave } from '../safety/leaveQuickly';
 import { stopReading } from '../speech/readAloud';
 import { deviceBound, go, home } from './app';
 import { Observable } from './observable';
-import { forgetEditors } from './views';
+import { childEditor, forgetEditors } from './views';
 
 export const IDLE_LIMIT_MS = 10 * 60 * 1000;
 const REFRESH_EVERY_MS = 10 * 60 * 1000;
@@ -35,6 +35,24 @@ export async function resumeSession(me: Me): Promise<void> {
   }, REFRESH_EVERY_MS - 60_000);
   await loadHome();
   go({ name: 'home' });
+  await flushWaiting();
+}
+
+/** Anything waiting to be sent goes as soon as there is a signal and the child is signed in. */
+export async function flushWaiting(): Promise<void> {
+  const child = signedIn.value;
+  if (!child) return;
+  let sentSomething = false;
+  for (const c of home.value?.conferences ?? []) {
+    const editor = await childEditor(child.id, c.conferenceId).catch(() => null);
+    const state = editor?.sendState.value.kind;
+    if (editor && (state === 'waiting' || state === 'signInNeeded')) {
+      sentSomething = (await editor.flush()).kind === 'sent' || sentSomething;
+    }
+  }
+  if (sentSomething) {
+    await loadHome().catch(() => undefined);
+  }
 }
 
 export async function loadHome(): Promise<void> {
