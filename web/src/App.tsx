@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/Layout';
-import { language, t } from './i18n';
+import { language, languageInfo, t } from './i18n';
+import { canReadAloud, readAloud } from './speech/readAloud';
 import { LeaveShortcut, leaveQuickly } from './safety/leaveQuickly';
 import { go, mode, screen, type Screen } from './state/app';
 import { useObservable } from './state/observable';
@@ -35,6 +36,18 @@ export function App() {
       window.removeEventListener('online', onOnline);
     };
   }, []);
+
+  // In pictures mode every screen is read aloud as it opens, once the child has touched the app
+  // (browsers only allow speech after a first tap or key press).
+  useEffect(() => {
+    const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+    if (mode.value !== 'pictures' || !canReadAloud() || activation?.hasBeenActive === false) return;
+    const timer = window.setTimeout(() => {
+      const main = document.querySelector<HTMLElement>('main');
+      if (main) readAloud(main, languageInfo().speech);
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [current]);
 
   return (
     <Layout signedIn={!!me}>

@@ -40,7 +40,7 @@ export function Welcome({ code }: { code: string | null }) {
       {error && <ErrorSummary errors={[{ field: 'start', message: error }]} />}
       <p class="lead">{t('welcome.intro')}</p>
       <p>{t('welcome.whoReads')}</p>
-      <p>{t('welcome.stop')}</p>
+      <p class="words-only">{t('welcome.stop')}</p>
       <button id="start" type="button" class="button button-start" disabled={busy} onClick={start}>
         {t('welcome.start')}
       </button>

@@ -33,7 +33,7 @@ export function About({ page }: { page?: AboutPage }) {
       <h1 class="heading-l" tabIndex={-1}>
         {t('about.title')}
       </h1>
-      <p>{t('about.intro')}</p>
+      <p class="words-only">{t('about.intro')}</p>
       <ul class="link-list">
         {PAGES.map((p) => (
           <li key={p}>

@@ -64,7 +64,7 @@ export function ViewsHub({ editor, nav }: { editor: ViewsEditor; nav: ViewsNav }
       <h1 class="heading-l" tabIndex={-1}>
         {t('views.title')}
       </h1>
-      <p>{t('views.intro')}</p>
+      <p class="words-only">{t('views.intro')}</p>
       <ul class={`topic-list${pictures ? ' topic-list-pictures' : ''}`}>
         {TOPICS.map((topic) => {
           const answered = isAnswered(topic, content);
@@ -160,7 +160,7 @@ export function TopicPage({ editor, nav, topic, authorChoices, author = 'child' 
           options={TAKING_PART_WAYS.map((way) => ({ value: way, label: t(`way.${way}`), picture: pictures ? <WayPicture way={way} /> : undefined }))}
           selected={part.ways ?? []}
           onChange={(ways) => update({ ...content, takingPart: { ...part, ways } })} />
-        <TextInput id="whoWithMe" label={t('topic.whoWithMe.label')} hint={t('common.optional')} value={part.whoWithMe ?? ''}
+        <TextInput id="whoWithMe" label={t('topic.whoWithMe.label')} value={part.whoWithMe ?? ''}
           onInput={(whoWithMe) => update({ ...content, takingPart: { ...part, whoWithMe } })} />
         <ShareChoice id="takingPart" value={part.parentsMaySee} onChange={(v) => update({ ...content, takingPart: { ...part, parentsMaySee: v } })} />
       </>
