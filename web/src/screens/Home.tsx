@@ -1,6 +1,7 @@
 import { formatDate, t } from '../i18n';
 import { go, home } from '../state/app';
 import { useObservable } from '../state/observable';
+import { waitingToSend } from '../state/session';
 import type { ChildConference } from '../api/types';
 
 export function Home() {
@@ -28,6 +29,7 @@ export function Home() {
 
 function ConferenceCard({ conference: c }: { conference: ChildConference }) {
   const open = c.status === 'SCHEDULED';
+  const waiting = useObservable(waitingToSend).has(c.conferenceId);
   return (
     <section class="card" aria-labelledby={`meeting-${c.conferenceId}`}>
       <h2 id={`meeting-${c.conferenceId}`} class="heading-m">
@@ -36,6 +38,11 @@ function ConferenceCard({ conference: c }: { conference: ChildConference }) {
       <p>{t('home.meetingOn', { date: formatDate(c.startsAt, true) })}</p>
       {c.status === 'CANCELLED' && <p>{t('home.cancelled')}</p>}
       {open && <p>{t('home.due', { date: formatDate(c.viewsDue) })}</p>}
+      {waiting && (
+        <p class="notice notice-warning" role="status">
+          {t('home.pending')}
+        </p>
+      )}
       <ul class="status-list">
         <li>
           {c.sentVersion

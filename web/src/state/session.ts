@@ -5,6 +5,7 @@ import { onLeave } from '../safety/leaveQuickly';
 import { stopReading } from '../speech/readAloud';
 import { deviceBound, go, home } from './app';
 import { Observable } from './observable';
+import { openOutbox } from '../drafts/outbox';
 import { childEditor, forgetEditors } from './views';
 
 export const IDLE_LIMIT_MS = 10 * 60 * 1000;
@@ -52,20 +53,32 @@ export async function flushWaiting(): Promise<void> {
   }
   if (sentSomething) {
     await loadHome().catch(() => undefined);
+  } else {
+    await refreshWaiting(child.id);
   }
 }
 
+/** The conferences whose views are waiting on this device to be sent. */
+export const waitingToSend = new Observable<Set<string>>(new Set());
+
 export async function loadHome(): Promise<void> {
-  const loaded = await api.childHome();
-  home.value = loaded;
-  let chosen: string | null = null;
   try {
-    chosen = localStorage.getItem('lang');
-  } catch {
-    // private mode
-  }
-  if (!chosen && isLanguage(loaded.preferredLanguage) && loaded.preferredLanguage !== language.value) {
-    await setLanguage(loaded.preferredLanguage, false);
+    const loaded = await api.childHome();
+    home.value = loaded;
+    let chosen: string | null = null;
+    try {
+      chosen = localStorage.getItem('lang');
+    } catch {
+      // private mode
+    }
+    if (!chosen && isLanguage(loaded.preferredLanguage) && loaded.preferredLanguage !== language.value) {
+      await setLanguage(loaded.preferredLanguage, false);
+    }
+  } finally {
+    // What waits on this device is known even with no signal.
+    if (signedIn.value) {
+      await refreshWaiting(signedIn.value.id);
+    }
   }
 }
 
@@ -82,12 +95,22 @@ export async function signOut(notice?: string): Promise<void> {
   go({ name: 'signIn', notice });
 }
 
+async function refreshWaiting(childId: string): Promise<void> {
+  try {
+    const pending = await (await openOutbox(childId)).pending();
+    waitingToSend.value = new Set(pending.map((p) => p.conferenceId));
+  } catch {
+    waitingToSend.value = new Set();
+  }
+}
+
 function forget(): void {
   stopReading();
   window.clearTimeout(idleTimer);
   window.clearInterval(refreshTimer);
   signedIn.value = null;
   home.value = null;
+  waitingToSend.value = new Set();
   forgetEditors();
 }
 

@@ -78,6 +78,10 @@ class ChildSafetyBrowserTest extends BrowserTest {
             check(page, "offline-waiting");
             assertEquals(0, sentVersions(s.child()).size());
 
+            button(page, "Home").click();
+            assertThat(page.getByText("Waiting for a signal to send your views")).isVisible();
+            check(page, "offline-home-waiting");
+
             // The phone is turned off and on again, still without signal: the app opens from the service worker.
             page.reload();
             assertThat(heading(page, "Type your PIN")).isVisible();
@@ -101,6 +105,16 @@ class ChildSafetyBrowserTest extends BrowserTest {
                       open.onerror = () => resolve(-1);
                     })""");
             assertEquals(0, ((Number) left).intValue(), "drafts and pending sends are removed once sent");
+            Object cached = page.evaluate("""
+                    async () => {
+                      const urls = [];
+                      for (const name of await caches.keys()) {
+                        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+                      }
+                      return urls.join(' ');
+                    }""");
+            assertTrue(cached.toString().contains("/assets/"), "the app itself is kept for offline use: " + cached);
+            assertFalse(cached.toString().contains("/api"), "nothing from the API is ever cached: " + cached);
         }
         List<Views> sent = sentVersions(s.child());
         assertEquals(1, sent.size(), "exactly one version arrived");
