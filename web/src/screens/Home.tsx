@@ -44,13 +44,15 @@ function ConferenceCard({ conference: c }: { conference: ChildConference }) {
         </p>
       )}
       <ul class="status-list">
-        <li>
-          {c.sentVersion
-            ? t('home.sent', { date: formatDate(c.sentAt!, true) })
-            : c.draftSaved
-              ? t('home.draft')
-              : t('home.notStarted')}
-        </li>
+        {(c.sentVersion || !waiting) && (
+          <li>
+            {c.sentVersion
+              ? t('home.sent', { date: formatDate(c.sentAt!, true) })
+              : c.draftSaved
+                ? t('home.draft')
+                : t('home.notStarted')}
+          </li>
+        )}
         {c.sentVersion && (
           <li>
             {c.readByChairAt
@@ -70,7 +72,7 @@ function ConferenceCard({ conference: c }: { conference: ChildConference }) {
       )}
       {open && (
         <button type="button" class="button" onClick={() => go({ name: 'views', conferenceId: c.conferenceId })}>
-          {c.sentVersion || c.draftSaved ? t('home.change') : t('home.give')}
+          {c.sentVersion || c.draftSaved || waiting ? t('home.change') : t('home.give')}
         </button>
       )}
     </section>
