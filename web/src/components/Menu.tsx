@@ -49,7 +49,7 @@ export function Menu({ signedIn, onClose }: { signedIn: boolean; onClose: () => 
       <fieldset class="fieldset menu-choice">
         <legend>{t('language.label')}</legend>
         {LANGUAGES.map((l) => (
-          <label class="radio" key={l.code} lang={l.code} dir={l.dir}>
+          <label class="radio" key={l.code}>
             <input
               type="radio"
               name="language"
@@ -57,7 +57,9 @@ export function Menu({ signedIn, onClose }: { signedIn: boolean; onClose: () => 
               checked={currentLanguage === l.code}
               onChange={() => void setLanguage(l.code as Language)}
             />
-            <span>{l.name}</span>
+            <span lang={l.code} dir={l.dir}>
+              {l.name}
+            </span>
           </label>
         ))}
       </fieldset>
