@@ -1,7 +1,7 @@
 // MySay's service worker. It keeps only the app itself (HTML, scripts, styles, icons) so MySay opens with no
 // signal. It never touches /api: nothing a child writes, and nothing about them, is ever put in a cache here.
 const CACHE = 'app-shell-v1';
-const SHELL = ['/', '/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png'];
+const SHELL = ['/', '/manifest.json', '/icon.svg', '/icon-192.png', '/icon-512.png'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -36,7 +36,9 @@ async function start(): Promise<void> {
     go({ name: 'welcome', code });
     return;
   }
+  // A session can only exist on a browser that was set up; asking anywhere else would only log a 401.
   try {
+    if (!deviceBound.get()) throw new Error('not set up');
     const me = await api.me();
     if (me.role === 'CHILD') {
       await resumeSession(me);

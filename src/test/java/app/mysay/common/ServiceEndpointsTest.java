@@ -44,6 +44,23 @@ class ServiceEndpointsTest {
     }
 
     @Test
+    void theAppShellIsAlwaysCheckedAndItsHashedFilesKeptForAYearCompressed() {
+        String html = given().header("Accept-Encoding", "gzip").get("/").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-cache"))
+                .header("Content-Encoding", equalTo("gzip"))
+                .extract().asString();
+        String script = html.replaceAll("(?s).*<script type=\"module\"[^>]*src=\"(/assets/[^\"]+)\".*", "$1");
+        given().header("Accept-Encoding", "gzip").get(script).then().statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"))
+                .header("Content-Encoding", equalTo("gzip"));
+        given().get("/sw.js").then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+        given().get("/join").then().statusCode(200).header("Cache-Control", equalTo("no-cache"))
+                .body(containsString("<title>MySay</title>"));
+        given().get("/manifest.json").then().statusCode(200).contentType(containsString("json"))
+                .body("name", equalTo("MySay"));
+    }
+
+    @Test
     void theFrontEndIsServedAtTheRoot() {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<title>MySay</title>"));
