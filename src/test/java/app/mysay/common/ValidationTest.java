@@ -1,14 +1,14 @@
 package app.mysay.common;
 
 import static app.mysay.support.Api.as;
-import static org.hamcrest.Matchers.blankOrNullString;
+import static app.mysay.support.Problems.invalid;
+import static app.mysay.support.Problems.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +26,6 @@ import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Every refusal is RFC 9457 problem+json that says which answer to change, and a refused request changes nothing.
@@ -55,24 +54,6 @@ class ValidationTest {
         String draft() {
             return "/api/child/conferences/" + conferenceId + "/views/draft";
         }
-    }
-
-    static ValidatableResponse problem(Response response, int status, String type) {
-        return response.then().statusCode(status)
-                .header("Content-Type", startsWith("application/problem+json"))
-                .body("type", equalTo("https://mysay.example/problems/" + type))
-                .body("status", equalTo(status))
-                .body("title", not(blankOrNullString()))
-                .body("detail", not(blankOrNullString()));
-    }
-
-    /** A validation problem naming exactly these fields, each with a reason a person can act on. */
-    static ValidatableResponse invalid(Response response, String... fields) {
-        ValidatableResponse then = problem(response, 400, "validation").body("invalidParams.name", contains(fields));
-        for (int i = 0; i < fields.length; i++) {
-            then.body("invalidParams[" + i + "].reason", not(blankOrNullString()));
-        }
-        return then;
     }
 
     static Map<String, Object> childDetails(String caseReference) {

@@ -1,12 +1,12 @@
 package app.mysay.invitations;
 
 import static app.mysay.support.Api.as;
+import static app.mysay.support.Problems.invalid;
+import static app.mysay.support.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,7 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 
 /** How a child gets in: a one-time invitation code binds a device, the child chooses a PIN, and signs in with it. */
 @QuarkusTest
@@ -58,20 +57,6 @@ class ChildSignInTest {
 
     static Response redeemResponse(String code) {
         return given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/child/redeem");
-    }
-
-    static ValidatableResponse problem(Response response, int status, String type) {
-        return response.then().statusCode(status)
-                .header("Content-Type", startsWith("application/problem+json"))
-                .body("type", endsWith("/problems/" + type))
-                .body("status", equalTo(status))
-                .body("title", not(blankOrNullString()))
-                .body("detail", not(blankOrNullString()));
-    }
-
-    static ValidatableResponse invalid(Response response, String field) {
-        return problem(response, 400, "validation").body("invalidParams.name", contains(field))
-                .body("invalidParams[0].reason", not(blankOrNullString()));
     }
 
     // ---- invitations ----

@@ -1,13 +1,13 @@
 package app.mysay.views;
 
 import static app.mysay.support.Api.as;
-import static org.hamcrest.Matchers.blankOrNullString;
+import static app.mysay.support.Problems.invalid;
+import static app.mysay.support.Problems.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +38,6 @@ import app.mysay.support.Api.Staff;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 
 /** Sending views: a new immutable version each time, exactly once per Idempotency-Key, with its audit and notifications. */
 @QuarkusTest
@@ -97,20 +96,6 @@ class SendingViewsTest {
 
     static String key() {
         return UUID.randomUUID().toString();
-    }
-
-    static ValidatableResponse problem(Response response, int status, String type) {
-        return response.then().statusCode(status)
-                .header("Content-Type", startsWith("application/problem+json"))
-                .body("type", endsWith("/problems/" + type))
-                .body("status", equalTo(status))
-                .body("title", not(blankOrNullString()))
-                .body("detail", not(blankOrNullString()));
-    }
-
-    static ValidatableResponse invalid(Response response, String field) {
-        return problem(response, 400, "validation").body("invalidParams.name", contains(field))
-                .body("invalidParams[0].reason", not(blankOrNullString()));
     }
 
     static Map<String, Object> authorship(String kind, String helperName, Boolean readBackAgreed, String reason) {
