@@ -36,6 +36,12 @@ function ConferenceCard({ conference: c }: { conference: ChildConference }) {
         {t('home.meeting')}
       </h2>
       <p>{t('home.meetingOn', { date: formatDate(c.startsAt, true) })}</p>
+      {c.chairMessage && (
+        <div class="chair-message">
+          <h3 class="heading-s">{t('home.chairMessage')}</h3>
+          <p class="words">{c.chairMessage}</p>
+        </div>
+      )}
       {c.status === 'CANCELLED' && <p>{t('home.cancelled')}</p>}
       {open && <p>{t('home.due', { date: formatDate(c.viewsDue) })}</p>}
       {waiting && (
@@ -64,12 +70,6 @@ function ConferenceCard({ conference: c }: { conference: ChildConference }) {
         )}
         {c.status === 'HELD' && <li>{t('home.held')}</li>}
       </ul>
-      {c.chairMessage && (
-        <div class="chair-message">
-          <h3 class="heading-s">{t('home.chairMessage')}</h3>
-          <p class="words">{c.chairMessage}</p>
-        </div>
-      )}
       {open && (
         <button type="button" class="button" onClick={() => go({ name: 'views', conferenceId: c.conferenceId })}>
           {c.sentVersion || c.draftSaved || waiting ? t('home.change') : t('home.give')}
