@@ -38,6 +38,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** When the sender may next try it: a lease while it is being sent, a back-off after a failure. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
     public int attempts;
 
     @Column(name = "last_error")

@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Writes notifications into the outbox in the caller's transaction: if the event commits, so does the
- * promise to tell people about it. Delivering them is the sender's job, apart from this.
+ * promise to tell people about it. Delivering them is {@link NotificationSender}'s job, after the commit.
  */
 @ApplicationScoped
 public class Outbox implements PanacheRepositoryBase<Notification, UUID> {
@@ -30,6 +30,7 @@ public class Outbox implements PanacheRepositoryBase<Notification, UUID> {
             n.conferenceId = conferenceId;
             n.childId = childId;
             n.createdAt = now;
+            n.nextAttemptAt = now;
             return n;
         }).toList();
         return persist(rows.stream()).replaceWithVoid();

@@ -1,0 +1,251 @@
+package app.mysay.notifications;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.mysay.common.Sequentially;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Delivers the outbox: e-mails each member of staff a notification was written for, at least once, and in practice
+ * once.
+ * <ul>
+ * <li>A run <em>claims</em> due rows with {@code FOR UPDATE SKIP LOCKED} and, in the same statement, moves their
+ * {@code next_attempt_at} a lease ahead. Two runs, on one instance or on several, never claim the same row: one skips
+ * the rows the other has locked, and once the claim commits the rows are no longer due.</li>
+ * <li>Each e-mail is sent, then its {@code sent_at} is committed straight away, one row at a time. A failure adds one
+ * to {@code attempts}, records a short reason (never an address or content) and moves {@code next_attempt_at} a
+ * back-off ahead (doubling up to a maximum). Nothing is ever given up because the mail server is down.</li>
+ * <li>If the instance stops between claiming and recording, the lease runs out and another run sends the row again:
+ * the only way an e-mail can go twice is a crash between the mail server accepting it and {@code sent_at} committing.
+ * </li>
+ * </ul>
+ * No Hibernate session is involved: these are single statements on the reactive pool, each committed on its own.
+ */
+@ApplicationScoped
+public class NotificationSender {
+
+    /** The scheduled job's identity, so that it can be paused (tests do, to run the sender by hand). */
+    public static final String JOB = "mysay-notifications";
+
+    private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+
+    private static final String CLAIM = """
+            with due as (
+                select id from notification
+                where sent_at is null and next_attempt_at <= now()
+                order by next_attempt_at
+                limit $1
+                for update skip locked
+            ), claimed as (
+                update notification n set next_attempt_at = now() + make_interval(secs => $2)
+                from due where n.id = due.id
+                returning n.id, n.kind, n.recipient_id, n.attempts
+            )
+            select c.id, c.kind, c.attempts, s.email, s.enabled
+            from claimed c join staff_account s on s.id = c.recipient_id
+            """;
+    private static final String SENT = "update notification set sent_at = now(), last_error = null "
+            + "where id = $1 and sent_at is null";
+    private static final String FAILED = "update notification set attempts = attempts + 1, last_error = $2, "
+            + "next_attempt_at = now() + make_interval(secs => $3) where id = $1 and sent_at is null";
+    private static final String NOT_TO_BE_SENT = "update notification set last_error = $2, next_attempt_at = null "
+            + "where id = $1 and sent_at is null";
+    private static final String PENDING = "select count(*) from notification "
+            + "where sent_at is null and next_attempt_at is not null";
+
+    private final Pool pool;
+    private final ReactiveMailer mailer;
+    private final String publicUrl;
+    private final int batchSize;
+    private final Duration lease;
+    private final Duration sendTimeout;
+    private final Duration backoffBase;
+    private final Duration backoffMax;
+    private final Counter delivered;
+    private final Counter failed;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    NotificationSender(Pool pool, ReactiveMailer mailer, MeterRegistry registry,
+            @ConfigProperty(name = "mysay.public-url") String publicUrl,
+            @ConfigProperty(name = "mysay.notifications.batch-size", defaultValue = "20") int batchSize,
+            @ConfigProperty(name = "mysay.notifications.lease", defaultValue = "5M") Duration lease,
+            @ConfigProperty(name = "mysay.notifications.send-timeout", defaultValue = "60S") Duration sendTimeout,
+            @ConfigProperty(name = "mysay.notifications.backoff-base", defaultValue = "30S") Duration backoffBase,
+            @ConfigProperty(name = "mysay.notifications.backoff-max", defaultValue = "30M") Duration backoffMax) {
+        if (lease.compareTo(sendTimeout) <= 0) {
+            throw new IllegalArgumentException("mysay.notifications.lease must be longer than mysay.notifications.send-timeout");
+        }
+        this.pool = pool;
+        this.mailer = mailer;
+        this.publicUrl = publicUrl;
+        this.batchSize = batchSize;
+        this.lease = lease;
+        this.sendTimeout = sendTimeout;
+        this.backoffBase = backoffBase;
+        this.backoffMax = backoffMax;
+        Gauge.builder("mysay.notifications.pending", pending, AtomicLong::get)
+                .description("Notifications not yet delivered (as of the sender's last run)").register(registry);
+        this.delivered = Counter.builder("mysay.notifications.delivered")
+                .description("Notification e-mails accepted by the mail server").register(registry);
+        this.failed = Counter.builder("mysay.notifications.failed")
+                .description("Attempts to send a notification e-mail that failed (each is retried later)")
+                .register(registry);
+    }
+
+    @Scheduled(identity = JOB, every = "${mysay.notifications.every:5s}", concurrentExecution = ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return deliverDue(batchSize).replaceWithVoid();
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications, sends them one after the other and records each outcome.
+     * Never fails: problems are logged (without addresses or content) and left for a later run.
+     *
+     * @return how many were delivered
+     */
+    public Uni<Integer> deliverDue(int limit) {
+        return Uni.createFrom().deferred(() -> {
+            runs.incrementAndGet();
+            return claim(limit)
+                    .flatMap(this::deliverEach)
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.warnf("Could not claim notifications to send (%s); the next run tries again",
+                                e.getClass().getSimpleName());
+                        return 0;
+                    })
+                    .call(this::refreshPending)
+                    .onTermination().invoke(runs::decrementAndGet);
+        });
+    }
+
+    /** True while no run is under way on this instance. */
+    public boolean idle() {
+        return runs.get() == 0;
+    }
+
+    /** Counts the notifications still to deliver, for the gauge. */
+    public Uni<Long> refreshPending() {
+        return pool.query(PENDING).execute()
+                .map(rows -> rows.iterator().next().getLong(0))
+                .invoke(pending::set)
+                .onFailure().recoverWithItem(e -> pending.get());
+    }
+
+    private record Claimed(UUID id, NotificationKind kind, int attempts, String email, boolean enabled) {
+    }
+
+    private Uni<List<Claimed>> claim(int limit) {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of((long) limit, (double) lease.toSeconds())).map(rows -> {
+            List<Claimed> claimed = new ArrayList<>();
+            for (Row row : rows) {
+                claimed.add(new Claimed(row.getUUID("id"), NotificationKind.valueOf(row.getString("kind")),
+                        row.getInteger("attempts"), row.getString("email"), row.getBoolean("enabled")));
+            }
+            return claimed;
+        });
+    }
+
+    private Uni<Integer> deliverEach(List<Claimed> claimed) {
+        AtomicInteger count = new AtomicInteger();
+        return Sequentially.forEach(claimed, n -> deliver(n).invoke(sent -> {
+            if (sent) {
+                count.incrementAndGet();
+            }
+        })).map(nothing -> count.get());
+    }
+
+    private Uni<Boolean> deliver(Claimed n) {
+        if (!n.enabled()) {
+            // A disabled account is someone who has left, or must not be reached: nothing is sent, and the row stays
+            // as a record that it was not.
+            LOG.infof("Notification %s not sent: its recipient's account is disabled", n.id());
+            return pool.preparedQuery(NOT_TO_BE_SENT).execute(Tuple.of(n.id(), "recipient account disabled"))
+                    .replaceWith(false)
+                    .onFailure().recoverWithItem(false);
+        }
+        return mailer.send(NotificationMail.to(n.email(), n.kind(), publicUrl))
+                .ifNoItem().after(sendTimeout).fail()
+                .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? recordSent(n) : recordFailed(n, failure));
+    }
+
+    private Uni<Boolean> recordSent(Claimed n) {
+        return pool.preparedQuery(SENT).execute(Tuple.of(n.id()))
+                .map(rows -> {
+                    delivered.increment();
+                    LOG.debugf("Notification %s delivered", n.id());
+                    return true;
+                })
+                .onFailure().recoverWithItem(e -> {
+                    delivered.increment();
+                    LOG.warnf("Notification %s was sent but could not be recorded (%s); it will be sent again "
+                            + "when its claim runs out", n.id(), e.getClass().getSimpleName());
+                    return true;
+                });
+    }
+
+    private Uni<Boolean> recordFailed(Claimed n, Throwable failure) {
+        int attempt = n.attempts() + 1;
+        Duration wait = backoff(attempt);
+        String reason = reason(failure);
+        failed.increment();
+        LOG.warnf("Notification %s not delivered (attempt %d: %s); next try in %ss", n.id(), attempt, reason,
+                wait.toSeconds());
+        return pool.preparedQuery(FAILED).execute(Tuple.of(n.id(), reason, (double) wait.toSeconds()))
+                .replaceWith(false)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Notification %s: the failure could not be recorded (%s); it is tried again when its "
+                            + "claim runs out", n.id(), e.getClass().getSimpleName());
+                    return false;
+                });
+    }
+
+    /** base, 2 base, 4 base, ... up to the maximum. */
+    Duration backoff(int attempt) {
+        Duration wait = backoffBase;
+        for (int i = 1; i < attempt && wait.compareTo(backoffMax) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
+    }
+
+    /** A short reason that names no address and quotes nothing the mail server said. */
+    static String reason(Throwable failure) {
+        if (failure instanceof SMTPException smtp) {
+            return "mail server answered " + smtp.getReplyCode();
+        }
+        if (failure instanceof TimeoutException) {
+            return "no answer from the mail server in time";
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "cannot connect to the mail server";
+            }
+        }
+        String type = failure.getClass().getSimpleName();
+        return type.length() > 200 ? type.substring(0, 200) : type;
+    }
+}
