@@ -55,6 +55,27 @@ export function ErrorMessage({ id, message }: { id: string; message?: string }) 
   ) : null;
 }
 
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's label, its hint and its error, wired to the control by id. */
+function LabelHintError({ id, label, hint, error, large }: { id: string; label: string; hint?: string; error?: string; large?: boolean }) {
+  return (
+    <>
+      <label class={large ? 'label label-large' : 'label'} for={id}>
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      <ErrorMessage id={id} message={error} />
+    </>
+  );
+}
+
 export function TextArea(props: {
   id: string;
   label: string;
@@ -65,31 +86,22 @@ export function TextArea(props: {
   labelAsHeading?: boolean;
   onInput: (value: string) => void;
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   const left = props.maxLength - props.value.length;
   return (
     <div class={`form-group${props.error ? ' form-group-error' : ''}`}>
-      <label class={props.labelAsHeading ? 'label label-large' : 'label'} for={props.id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      )}
-      <ErrorMessage id={props.id} message={props.error} />
+      <LabelHintError id={props.id} label={props.label} hint={props.hint} error={props.error} large={props.labelAsHeading} />
       <textarea
         id={props.id}
         class="textarea"
         rows={6}
         value={props.value}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? true : undefined}
         onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)}
       />
       {left < 200 && (
         <p class="hint" aria-live="polite">
-          {left >= 0 ? `${left}` : t('topic.tooLong', { n: props.maxLength })}
+          {left >= 0 ? t('topic.charactersLeft', { n: left }) : t('topic.tooLong', { n: props.maxLength })}
         </p>
       )}
     </div>
@@ -108,18 +120,9 @@ export function TextInput(props: {
   onInput: (value: string) => void;
   children?: ComponentChildren;
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`form-group${props.error ? ' form-group-error' : ''}`}>
-      <label class="label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      )}
-      <ErrorMessage id={props.id} message={props.error} />
+      <LabelHintError id={props.id} label={props.label} hint={props.hint} error={props.error} />
       <div class="input-row">
         <input
           id={props.id}
@@ -129,7 +132,7 @@ export function TextInput(props: {
           autoComplete={props.autoComplete}
           inputMode={props.inputMode}
           spellcheck={false}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={describedBy(props.id, props.hint, props.error)}
           aria-invalid={props.error ? true : undefined}
           onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
         />
@@ -153,10 +156,9 @@ export function Choices<T extends string>(props: {
   legendAsHeading?: boolean;
   onChange: (selected: T[]) => void;
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`form-group${props.error ? ' form-group-error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy || undefined}>
+      <fieldset class="fieldset" aria-describedby={describedBy(props.id, props.hint, props.error)}>
         <legend class={props.legendAsHeading ? 'legend legend-large' : 'legend'}>{props.legend}</legend>
         {props.hint && (
           <p id={`${props.id}-hint`} class="hint">
