@@ -123,6 +123,8 @@ export interface ChildConference {
   place: string | null;
   status: ConferenceStatus;
   viewsDue: string;
+  /** Scheduled, nothing sent yet, and the views are due soon (the same rule as the staff's reminder). */
+  viewsDueSoon: boolean;
   draftSaved: boolean;
   sentVersion: number | null;
   sentAt: string | null;

@@ -44,6 +44,7 @@ function ConferenceCard({ conference: c }: { conference: ChildConference }) {
       )}
       {c.status === 'CANCELLED' && <p>{t('home.cancelled')}</p>}
       {open && <p>{t('home.due', { date: formatDate(c.viewsDue) })}</p>}
+      {open && c.viewsDueSoon && !waiting && <p class="notice">{t('home.dueSoon')}</p>}
       {waiting && (
         <p class="notice notice-warning" role="status">
           {t('home.pending')}

@@ -44,6 +44,10 @@ public class Notification extends PanacheEntityBase {
 
     public int attempts;
 
+    /** When the recipient marked it read in the workspace (nothing to do with the e-mail). */
+    @Column(name = "read_at")
+    public Instant readAt;
+
     @Column(name = "last_error")
     public String lastError;
 }

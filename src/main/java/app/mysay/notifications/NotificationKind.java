@@ -2,5 +2,14 @@ package app.mysay.notifications;
 
 public enum NotificationKind {
     /** A child's views (or an advocate's on their behalf) have arrived for a conference. */
-    VIEWS_SENT
+    VIEWS_SENT,
+    /** To the conference's social worker: a child's views are due soon and none have been sent. */
+    VIEWS_DUE_SOON,
+    /** To the chair: the conference is close and the child's newest views are not yet marked read. */
+    VIEWS_UNREAD;
+
+    /** Reminders are written by {@link Reminders}, at most once per person, conference and child. */
+    public boolean isReminder() {
+        return this == VIEWS_DUE_SOON || this == VIEWS_UNREAD;
+    }
 }

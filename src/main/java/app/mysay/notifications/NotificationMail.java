@@ -10,6 +10,7 @@ import io.quarkus.mailer.Mail;
 public final class NotificationMail {
 
     public static final String SUBJECT = "Something is waiting for you in MySay";
+    public static final String REMINDER_SUBJECT = "A reminder is waiting for you in MySay";
 
     private NotificationMail() {
     }
@@ -18,6 +19,8 @@ public final class NotificationMail {
         String link = staffLink(publicUrl);
         String what = switch (kind) {
             case VIEWS_SENT -> "Something new is waiting for you in MySay.";
+            case VIEWS_DUE_SOON -> "A reminder is waiting for you in MySay: something is due soon.";
+            case VIEWS_UNREAD -> "A reminder is waiting for you in MySay: something has not been read yet, and a meeting is close.";
         };
         String text = "Hello,\n\n"
                 + what + " Please sign in to see it:\n\n"
@@ -31,7 +34,11 @@ public final class NotificationMail {
                 + "<p style=\"color: #555\">This e-mail does not say what it is about, on purpose: MySay never puts "
                 + "children's information in e-mails.</p>"
                 + "</body></html>";
-        return Mail.withText(address, SUBJECT, text).setHtml(html);
+        return Mail.withText(address, subject(kind), text).setHtml(html);
+    }
+
+    public static String subject(NotificationKind kind) {
+        return kind.isReminder() ? REMINDER_SUBJECT : SUBJECT;
     }
 
     static String staffLink(String publicUrl) {

@@ -54,7 +54,7 @@ public final class ViewsDtos {
     }
 
     public record ChildConference(UUID conferenceId, ConferenceType type, Instant startsAt, AttendanceMode attendanceMode,
-            String place, ConferenceStatus status, LocalDate viewsDue, boolean draftSaved, Integer sentVersion,
+            String place, ConferenceStatus status, LocalDate viewsDue, boolean viewsDueSoon, boolean draftSaved, Integer sentVersion,
             Instant sentAt, Instant readByChairAt, Integer readByChairVersion, String chairMessage,
             Instant chairMessageAt) {
     }

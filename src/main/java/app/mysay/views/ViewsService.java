@@ -27,6 +27,7 @@ import app.mysay.conferences.ConferenceRepository;
 import app.mysay.conferences.ConferenceStatus;
 import app.mysay.notifications.NotificationKind;
 import app.mysay.notifications.Outbox;
+import app.mysay.notifications.Reminders;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
 import app.mysay.security.Role;
@@ -61,11 +62,12 @@ public class ViewsService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final Reminders reminders;
     private final ObjectMapper json;
 
     ViewsService(ViewsRepository views, IdempotencyKeyRepository idempotencyKeys, ConferenceRepository conferences,
             ConferenceChildRepository links, ChildRepository children, StaffAccountRepository accounts,
-            AccessPolicy access, AuditLog audit, Outbox outbox, ObjectMapper json) {
+            AccessPolicy access, AuditLog audit, Outbox outbox, Reminders reminders, ObjectMapper json) {
         this.views = views;
         this.idempotencyKeys = idempotencyKeys;
         this.conferences = conferences;
@@ -75,6 +77,7 @@ public class ViewsService {
         this.access = access;
         this.audit = audit;
         this.outbox = outbox;
+        this.reminders = reminders;
         this.json = json;
     }
 
@@ -240,6 +243,7 @@ public class ViewsService {
 
     @WithSession
     public Uni<ChildHome> home(Caller child) {
+        Instant now = Timestamps.now();
         return children.findById(child.id()).onItem().ifNull().failWith(ApiProblem::notFound)
                 .flatMap(me -> access.visibleConferences(child).flatMap(list -> {
                     List<UUID> ids = list.stream().map(c -> c.id).toList();
@@ -254,8 +258,10 @@ public class ViewsService {
                                                 var link = myLinks.stream().filter(l -> l.conferenceId.equals(c.id))
                                                         .findFirst().orElseThrow();
                                                 boolean held = c.status == ConferenceStatus.HELD;
+                                                boolean dueSoon = reminders.viewsDueSoon(c.status, c.startsAt,
+                                                        c.viewsDue, sent != null, now);
                                                 return new ChildConference(c.id, c.type, c.startsAt, c.attendanceMode,
-                                                        c.place, c.status, c.viewsDue,
+                                                        c.place, c.status, c.viewsDue, dueSoon,
                                                         drafts.stream().anyMatch(d -> d.conferenceId.equals(c.id)),
                                                         sent == null ? null : sent.version(),
                                                         sent == null ? null : sent.sentAt(),
