@@ -52,24 +52,46 @@ public class SummaryService {
         this.zone = zone;
     }
 
+    /** The printable summary (HTML or PDF): one SUMMARY_READ per child shown. */
     @WithTransaction
     public Uni<SummaryModel> summary(Caller caller, UUID conferenceId) {
+        return readable(caller, conferenceId).map(r -> model(r.conference(),
+                r.children().stream().map(c -> section(c.child(), c.link(), c.latest())).toList()));
+    }
+
+    /** The same children and views as data, for the council's case-management system: audited the same way. */
+    @WithTransaction
+    public Uni<SummaryExport> export(Caller caller, UUID conferenceId) {
+        return readable(caller, conferenceId).map(r -> SummaryExport.of(r.conference(), r.children()));
+    }
+
+    /** A child whose views this caller may read, the child's place in the conference, and the newest sent views. */
+    record ReadableChild(Child child, ConferenceChild link, Views latest) {
+    }
+
+    private record Readable(Conference conference, List<ReadableChild> children) {
+    }
+
+    /**
+     * The conference (404 unless the caller may see it) and, in name order, each child whose views the caller may
+     * read (an advocate sees only their own child), each audited as a SUMMARY_READ in this transaction.
+     */
+    private Uni<Readable> readable(Caller caller, UUID conferenceId) {
         return access.conference(caller, conferenceId).flatMap(conference -> access.visibleChildrenOf(caller, conferenceId)
                 .flatMap(children -> {
-                    List<ChildSection> sections = new ArrayList<>();
+                    List<ReadableChild> readable = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Child child : children) {
-                        // Only children whose views this caller may read (an advocate sees only their own child).
                         chain = chain.call(() -> access.viewsReadable(caller, conferenceId, child.id)
                                 .onFailure(ApiProblem.class).recoverWithNull()
                                 .flatMap(link -> link == null ? Uni.createFrom().voidItem()
                                         : views.latestSent(conferenceId, child.id)
-                                                .invoke(latest -> sections.add(section(child, link, latest)))
+                                                .invoke(latest -> readable.add(new ReadableChild(child, link, latest)))
                                                 .call(latest -> audit.record(caller, AuditAction.SUMMARY_READ, child.id,
                                                         conferenceId, latest == null ? "none sent" : "version " + latest.version))
                                                 .replaceWithVoid()));
                     }
-                    return chain.map(v -> model(conference, sections));
+                    return chain.map(v -> new Readable(conference, readable));
                 }));
     }
 

@@ -1,0 +1,56 @@
+package app.mysay.summary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import app.mysay.common.Timestamps;
+import app.mysay.conferences.AttendanceMode;
+import app.mysay.conferences.Conference;
+import app.mysay.conferences.ConferenceStatus;
+import app.mysay.conferences.ConferenceType;
+import app.mysay.conferences.HarmCategory;
+import app.mysay.security.Role;
+import app.mysay.summary.SummaryService.ReadableChild;
+import app.mysay.views.ViewsContent;
+
+/**
+ * The conference pack as data, for the council's case-management system: for each child whose views the caller may
+ * read, the newest sent version exactly as sent, the chair's acknowledgement and the decision.
+ */
+public record SummaryExport(UUID conferenceId, ConferenceType type, Instant startsAt, AttendanceMode attendanceMode,
+        String place, ConferenceStatus status, LocalDate viewsDue, Instant decidedAt, LocalDate nextReviewDate,
+        Instant exportedAt, List<ChildViews> children) {
+
+    /** One child: {@code latest} is null when nothing has been sent yet, {@code chairRead} before the chair has read it. */
+    public record ChildViews(UUID childId, String knownAs, String caseReference, LatestViews latest,
+            ChairRead chairRead, Decision decision) {
+    }
+
+    /** The newest sent version; {@code content.authorship} says who wrote it. */
+    public record LatestViews(int version, Instant sentAt, Role sentBy, ViewsContent content) {
+    }
+
+    public record ChairRead(Instant readAt, Integer version) {
+    }
+
+    /** Null until the conference's decision has been recorded. */
+    public record Decision(Boolean planNeeded, HarmCategory category, String messageForChild, Instant recordedAt) {
+    }
+
+    static SummaryExport of(Conference c, List<ReadableChild> children) {
+        return new SummaryExport(c.id, c.type, c.startsAt, c.attendanceMode, c.place, c.status, c.viewsDue, c.decidedAt,
+                c.nextReviewDate, Timestamps.now(), children.stream().map(SummaryExport::child).toList());
+    }
+
+    private static ChildViews child(ReadableChild r) {
+        var link = r.link();
+        var v = r.latest();
+        return new ChildViews(r.child().id, r.child().knownAs, r.child().caseReference,
+                v == null ? null : new LatestViews(v.version, v.sentAt, v.authorRole, v.content()),
+                link.chairReadAt == null ? null : new ChairRead(link.chairReadAt, link.chairReadVersion),
+                link.planNeeded == null && link.outcomeAt == null ? null
+                        : new Decision(link.planNeeded, link.harmCategory, link.outcomeMessage, link.outcomeAt));
+    }
+}
