@@ -8,7 +8,11 @@ public record SummaryModel(String title, String when, String where, String views
 
     public record ChildSection(String knownAs, String age, String communicationNeeds, boolean hasViews, String sentLine,
             String authorshipLine, String readBackLine, String chairReadLine, List<Part> parts, Integer safetyScore,
-            boolean safetyShared, List<Integer> scale) {
+            boolean safetyShared, List<Integer> scale, List<TrendPoint> safetyTrend) {
+    }
+
+    /** The child's answer to "how safe do you feel?" at one of their conferences, oldest first. */
+    public record TrendPoint(String date, int score, boolean thisConference) {
     }
 
     /** One part of the child's views; {@code shared} is the child's own answer to "may my parents or carers see this?". */

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +20,7 @@ import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.Child;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.Sequentially;
 import app.mysay.common.Timestamps;
 import app.mysay.conferences.Conference;
 import app.mysay.conferences.ConferenceChild;
@@ -24,6 +28,7 @@ import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
 import app.mysay.summary.SummaryModel.ChildSection;
 import app.mysay.summary.SummaryModel.Part;
+import app.mysay.summary.SummaryModel.TrendPoint;
 import app.mysay.views.AuthorshipKind;
 import app.mysay.views.Views;
 import app.mysay.views.ViewsContent;
@@ -55,8 +60,30 @@ public class SummaryService {
     /** The printable summary (HTML or PDF): one SUMMARY_READ per child shown. */
     @WithTransaction
     public Uni<SummaryModel> summary(Caller caller, UUID conferenceId) {
-        return readable(caller, conferenceId).map(r -> model(r.conference(),
-                r.children().stream().map(c -> section(c.child(), c.link(), c.latest())).toList()));
+        return readable(caller, conferenceId).flatMap(r -> access.visibleConferences(caller).flatMap(visible -> {
+            Map<UUID, Conference> conferences = visible.stream().collect(Collectors.toMap(k -> k.id, k -> k));
+            List<ChildSection> sections = new ArrayList<>();
+            return Sequentially.forEach(r.children(), c -> views.newestSentPerConference(c.child().id, conferences.keySet())
+                    .invoke(history -> {
+                        List<TrendPoint> trend = trend(history, conferences, conferenceId);
+                        // Shown over time, the scale is only for parents if every answer in it was.
+                        boolean everyAnswerShared = trend.isEmpty()
+                                || history.stream().filter(h -> h.safetyScore != null).allMatch(h -> h.safetyShared);
+                        sections.add(section(c.child(), c.link(), c.latest(), trend, everyAnswerShared));
+                    }))
+                    .map(v -> model(r.conference(), sections));
+        }));
+    }
+
+    /** The safety scale across the child's conferences that the caller may see, when there is more than one answer. */
+    private List<TrendPoint> trend(List<Views> history, Map<UUID, Conference> conferences, UUID current) {
+        List<Views> answered = history.stream().filter(v -> v.safetyScore != null)
+                .sorted(Comparator.comparing((Views v) -> conferences.get(v.conferenceId).startsAt)).toList();
+        if (answered.size() < 2) {
+            return List.of();
+        }
+        return answered.stream().map(v -> new TrendPoint(conferences.get(v.conferenceId).startsAt.atZone(zone).format(DAY),
+                v.safetyScore, v.conferenceId.equals(current))).toList();
     }
 
     /** The same children and views as data, for the council's case-management system: audited the same way. */
@@ -102,11 +129,12 @@ public class SummaryService {
                 Timestamps.now().atZone(zone).format(DAY_TIME), sections);
     }
 
-    private ChildSection section(Child child, ConferenceChild link, Views latest) {
+    private ChildSection section(Child child, ConferenceChild link, Views latest, List<TrendPoint> trend,
+            boolean everyAnswerShared) {
         String age = Labels.of(child.ageBandOn(LocalDate.now(zone)));
         if (latest == null) {
             return new ChildSection(child.knownAs, age, child.communicationNeeds, false, null, null, null, null,
-                    List.of(), null, false, List.of());
+                    List.of(), null, false, List.of(), List.of());
         }
         ViewsContent v = latest.content();
         List<Part> parts = new ArrayList<>();
@@ -136,8 +164,8 @@ public class SummaryService {
                 link.chairReadAt == null ? "Not yet marked as read by the chair"
                         : "Marked as read by the chair on " + link.chairReadAt.atZone(zone).format(DAY_TIME)
                                 + " (version " + link.chairReadVersion + ")",
-                parts, score, v.safety() != null && v.safety().parentsMaySee(),
-                IntStream.rangeClosed(0, 10).boxed().toList());
+                parts, score, v.safety() != null && v.safety().parentsMaySee() && everyAnswerShared,
+                IntStream.rangeClosed(0, 10).boxed().toList(), trend);
     }
 
     private static Part text(String heading, TextPart part) {

@@ -55,6 +55,16 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
                         .toList());
     }
 
+    /** The newest sent version of one child's views in each of these conferences. */
+    public Uni<List<Views>> newestSentPerConference(UUID childId, Collection<UUID> conferenceIds) {
+        if (conferenceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("childId = ?1 and status = ?2 and conferenceId in ?3 and version = (select max(w.version) from Views w "
+                + "where w.childId = ?1 and w.conferenceId = conferenceId and w.status = ?2)", childId, ViewsStatus.SENT,
+                conferenceIds);
+    }
+
     /** Whether anyone has a draft started for this child and conference (a fact for staff, never its content). */
     public Uni<Boolean> hasDraft(UUID conferenceId, UUID childId) {
         return count("conferenceId = ?1 and childId = ?2 and status = ?3", conferenceId, childId, ViewsStatus.DRAFT)
