@@ -1,5 +1,6 @@
 package app.mysay.notifications;
 
+import static app.mysay.support.Mails.everything;
 import static app.mysay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -308,27 +308,6 @@ class NotificationDeliveryTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** Subject, every header and every decoded body part. */
-    private static String everything(MimeMessage message) throws Exception {
-        StringBuilder all = new StringBuilder(message.getSubject()).append('\n');
-        for (Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements();) {
-            all.append(lines.nextElement()).append('\n');
-        }
-        appendContent(message.getContent(), all);
-        return all.toString();
-    }
-
-    private static void appendContent(Object content, StringBuilder all) throws Exception {
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                appendContent(part.getContent(), all);
-            }
-        } else {
-            all.append(content).append('\n');
         }
     }
 

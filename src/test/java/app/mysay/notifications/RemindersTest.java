@@ -1,5 +1,6 @@
 package app.mysay.notifications;
 
+import static app.mysay.support.Mails.everything;
 import static app.mysay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,7 +15,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -452,23 +450,4 @@ class RemindersTest {
         }
     }
 
-    private static String everything(MimeMessage message) throws Exception {
-        StringBuilder all = new StringBuilder(message.getSubject()).append('\n');
-        for (Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements();) {
-            all.append(lines.nextElement()).append('\n');
-        }
-        appendContent(message.getContent(), all);
-        return all.toString();
-    }
-
-    private static void appendContent(Object content, StringBuilder all) throws Exception {
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                appendContent(part.getContent(), all);
-            }
-        } else {
-            all.append(content).append('\n');
-        }
-    }
 }
