@@ -32,6 +32,8 @@ describe('ApiClient', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(401);
     expect(error.problem.attemptsLeft).toBe(3);
+    expect(error.is('pin-not-right')).toBe(true);
+    expect(error.is('not-right')).toBe(false);
     expect(error.retryable).toBe(false);
   });
 

@@ -19,10 +19,20 @@ export class ApiError extends Error {
     super(problem?.detail ?? `Request failed (${status})`);
   }
 
+  /** Whether this is the service's problem of the given type, e.g. "pin-not-right". */
+  is(type: string): boolean {
+    return this.problem?.type.endsWith(`/problems/${type}`) ?? false;
+  }
+
   /** The network did not answer at all, or the server failed: worth trying again later. */
   get retryable(): boolean {
     return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
   }
+}
+
+/** Whether an error is the service's problem of the given type. */
+export function isProblem(error: unknown, type: string): error is ApiError {
+  return error instanceof ApiError && error.is(type);
 }
 
 type Fetch = typeof fetch;
@@ -57,7 +67,7 @@ export class ApiClient {
     const text = await response.text();
     const json = text ? safeParse(text) : null;
     if (!response.ok) {
-      throw new ApiError(response.status, isProblem(json) ? json : null);
+      throw new ApiError(response.status, looksLikeProblem(json) ? json : null);
     }
     return json as T;
   }
@@ -126,7 +136,7 @@ function safeParse(text: string): unknown {
   }
 }
 
-function isProblem(value: unknown): value is Problem {
+function looksLikeProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, isProblem } from '../api/client';
 import { ErrorSummary, Notice, TextInput, type FieldError } from '../components/Form';
 import { t } from '../i18n';
 import { go, deviceBound } from '../state/app';
@@ -13,6 +13,18 @@ function Heading({ children }: { children: preact.ComponentChildren }) {
   );
 }
 
+/** Redeems an invitation code on this device and moves on to choosing a PIN; the message to show if it fails. */
+async function redeem(code: string): Promise<string | null> {
+  try {
+    const redeemed = await api.redeem(code);
+    deviceBound.set(true);
+    go({ name: 'choosePin', knownAs: redeemed.knownAs });
+    return null;
+  } catch (e) {
+    return isProblem(e, 'invitation-not-valid') ? t('code.notValid') : t('common.somethingWrong');
+  }
+}
+
 export function Welcome({ code }: { code: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,15 +35,8 @@ export function Welcome({ code }: { code: string | null }) {
       return;
     }
     setBusy(true);
-    try {
-      const redeemed = await api.redeem(code);
-      deviceBound.set(true);
-      go({ name: 'choosePin', knownAs: redeemed.knownAs });
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 400 ? t('code.notValid') : t('common.somethingWrong'));
-    } finally {
-      setBusy(false);
-    }
+    setError(await redeem(code));
+    setBusy(false);
   };
 
   return (
@@ -67,15 +72,9 @@ export function EnterCode() {
       return;
     }
     setBusy(true);
-    try {
-      const redeemed = await api.redeem(code.trim());
-      deviceBound.set(true);
-      go({ name: 'choosePin', knownAs: redeemed.knownAs });
-    } catch (err) {
-      setErrors([{ field: 'code', message: err instanceof ApiError && err.status === 400 ? t('code.notValid') : t('common.somethingWrong') }]);
-    } finally {
-      setBusy(false);
-    }
+    const failure = await redeem(code.trim());
+    setErrors(failure ? [{ field: 'code', message: failure }] : []);
+    setBusy(false);
   };
 
   return (
@@ -139,9 +138,9 @@ export function ChoosePin({ knownAs }: { knownAs: string }) {
     } catch (err) {
       if (err instanceof ApiError && err.problem?.invalidParams?.some((p) => p.name === 'pin')) {
         setErrors([{ field: 'pin', message: t('pin.tooEasy') }]);
-      } else if (err instanceof ApiError && err.problem?.type.endsWith('pin-already-set')) {
+      } else if (isProblem(err, 'pin-already-set')) {
         go({ name: 'signIn' });
-      } else if (err instanceof ApiError && err.problem?.type.endsWith('pin-setup-expired')) {
+      } else if (isProblem(err, 'pin-setup-expired')) {
         setErrors([{ field: 'pin', message: t('pin.tooLate') }]);
       } else if (err instanceof ApiError && err.status === 401) {
         deviceBound.set(false);
@@ -186,12 +185,12 @@ export function SignIn({ notice }: { notice?: string }) {
       await startSession(await api.childSignIn(pin));
     } catch (err) {
       setPin('');
-      if (err instanceof ApiError && err.status === 423) {
+      if (isProblem(err, 'locked')) {
         setErrors([{ field: 'pin', message: t('pin.locked') }]);
-      } else if (err instanceof ApiError && err.problem?.type.endsWith('pin-not-right')) {
-        const left = err.problem.attemptsLeft ?? 0;
+      } else if (isProblem(err, 'pin-not-right')) {
+        const left = err.problem?.attemptsLeft ?? 0;
         setErrors([{ field: 'pin', message: left === 1 ? t('pin.wrongLast') : t('pin.wrong', { n: left }) }]);
-      } else if (err instanceof ApiError && err.problem?.type.endsWith('device-not-recognised')) {
+      } else if (isProblem(err, 'device-not-recognised')) {
         deviceBound.set(false);
         go({ name: 'code' });
       } else {

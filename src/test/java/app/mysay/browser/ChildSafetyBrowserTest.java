@@ -265,6 +265,26 @@ class ChildSafetyBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aChildWhoseViewsAreDueSoonIsToldCalmlyAndSeesHowMuchTheyCanStillWrite() {
+        Setting s = Setting.create("Hal", null);
+        Api.inTransaction(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(session -> session
+                .createNativeQuery("update conference set views_due = current_date where id = :id")
+                .setParameter("id", s.conference()).executeUpdate()));
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            signUp(page, s);
+            assertThat(page.getByText("Your views are due soon. If you want to, you can still send them.")).isVisible();
+            check(page, "home-due-soon");
+
+            button(page, "Give my views").click();
+            button(page, "Good things").click();
+            page.locator("#goodThings").fill("a".repeat(3900));
+            assertThat(page.getByText("Characters left: 100")).isVisible();
+            check(page, "topic-characters-left");
+        }
+    }
+
+    @Test
     void tenMinutesWithoutUseLocksTheApp() {
         Setting s = Setting.create("Fin", null);
         try (BrowserContext context = phone()) {
