@@ -1,5 +1,18 @@
 import type {
   AuthorViews,
+  ChildDetails,
+  Decision,
+  Family,
+  InvitationCreated,
+  InvitationInfo,
+  NewConference,
+  PackExport,
+  PinReset,
+  Role,
+  StaffChild,
+  StaffConference,
+  StaffMember,
+  StaffNotification,
   ChildHome,
   DraftSaved,
   Me,
@@ -103,25 +116,33 @@ export class ApiClient {
     this.call<SendReceipt>('POST', `${staffViewsPath(conferenceId, childId)}/views/send`, content, {
       'Idempotency-Key': idempotencyKey,
     });
+
+  // ---- the workspace: children, families, conferences ----
+  staffDirectory = (role?: Role) => this.call<StaffMember[]>('GET', `/api/staff${role ? `?role=${role}` : ''}`);
   children = () => this.call<StaffChild[]>('GET', '/api/children');
+  addChild = (details: ChildDetails) => this.call<StaffChild>('POST', '/api/children', details);
+  families = () => this.call<Family[]>('GET', '/api/families');
+  addFamily = (reference: string) => this.call<Family>('POST', '/api/families', { reference });
   conferences = () => this.call<StaffConference[]>('GET', '/api/conferences');
-}
+  conference = (id: string) => this.call<StaffConference>('GET', `/api/conferences/${encodeURIComponent(id)}`);
+  arrangeConference = (conference: NewConference) => this.call<StaffConference>('POST', '/api/conferences', conference);
 
-export interface StaffChild {
-  id: string;
-  knownAs: string;
-  ageBand: string | null;
-  preferredLanguage: string;
-  familyId: string | null;
-}
+  // ---- inviting a child ----
+  invite = (conferenceId: string, childId: string) =>
+    this.call<InvitationCreated>('POST', `${staffViewsPath(conferenceId, childId)}/invitations`);
+  invitations = (conferenceId: string, childId: string) =>
+    this.call<InvitationInfo[]>('GET', `${staffViewsPath(conferenceId, childId)}/invitations`);
+  resetPin = (childId: string) => this.call<PinReset>('POST', `/api/children/${encodeURIComponent(childId)}/pin-reset`);
 
-export interface StaffConference {
-  id: string;
-  type: 'INITIAL' | 'REVIEW';
-  startsAt: string;
-  status: 'SCHEDULED' | 'HELD' | 'CANCELLED';
-  viewsDue: string;
-  children: { childId: string; knownAs: string; sentVersion: number | null; sentAt: string | null; chairReadAt: string | null }[];
+  // ---- the chair ----
+  pack = (conferenceId: string) => this.call<PackExport>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/summary`);
+  markRead = (conferenceId: string, childId: string) => this.call<unknown>('POST', `${staffViewsPath(conferenceId, childId)}/read`);
+  recordDecision = (conferenceId: string, decision: Decision) =>
+    this.call<StaffConference>('PUT', `/api/conferences/${encodeURIComponent(conferenceId)}/decision`, decision);
+
+  // ---- notifications in the workspace ----
+  notifications = () => this.call<StaffNotification[]>('GET', '/api/notifications');
+  markNotificationRead = (id: string) => this.call<unknown>('POST', `/api/notifications/${encodeURIComponent(id)}/read`);
 }
 
 function staffViewsPath(conferenceId: string, childId: string): string {

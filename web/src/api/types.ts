@@ -151,3 +151,167 @@ export interface Problem {
   invalidParams?: { name: string; reason: string }[];
   attemptsLeft?: number;
 }
+
+// ---- the professionals' workspace ----
+
+export type AgeBand = 'UNDER_5' | 'AGE_5_TO_7' | 'AGE_8_TO_11' | 'AGE_12_TO_15' | 'AGE_16_TO_17';
+export type HarmCategory = 'EMOTIONAL' | 'PHYSICAL' | 'SEXUAL' | 'NEGLECT';
+export type InvitationState = 'OPEN' | 'REDEEMED' | 'EXPIRED' | 'REPLACED';
+export type Attention =
+  | 'LOW_SAFETY_SCORE'
+  | 'WANTS_TO_TALK_TO_CHAIR_FIRST'
+  | 'WANTS_AN_ADVOCATE'
+  | 'DEVICE_LOCKED'
+  | 'NOT_INVITED'
+  | 'VIEWS_OVERDUE'
+  | 'UNREAD_BY_CHAIR';
+
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface StaffChild {
+  id: string;
+  knownAs: string;
+  dateOfBirth: string | null;
+  ageBand: AgeBand | null;
+  preferredLanguage: string | null;
+  communicationNeeds: string | null;
+  caseReference: string;
+  familyId: string | null;
+  socialWorkerId: string;
+  advocateId: string | null;
+}
+
+export interface ChildDetails {
+  knownAs: string;
+  dateOfBirth: string | null;
+  ageBand: AgeBand | null;
+  preferredLanguage: string | null;
+  communicationNeeds: string | null;
+  caseReference: string;
+  familyId: string | null;
+  advocateId: string | null;
+}
+
+export interface Family {
+  id: string;
+  reference: string;
+  socialWorkerId: string;
+  children: StaffChild[];
+}
+
+/** Where one child stands in a conference: facts, never the child's words. */
+export interface ChildStatus {
+  childId: string;
+  knownAs: string;
+  ageBand: AgeBand | null;
+  caseReference: string;
+  invitation: InvitationState | null;
+  deviceLocked: boolean;
+  draftStarted: boolean;
+  sentVersion: number | null;
+  sentAt: string | null;
+  authorship: AuthorshipKind | null;
+  wantsToAttend: boolean | null;
+  takingPartWays: TakingPartWay[];
+  advocateChoice: AdvocateChoice | null;
+  wantsToTalkToChairFirst: boolean;
+  chairReadAt: string | null;
+  chairReadVersion: number | null;
+  planNeeded: boolean | null;
+  harmCategory: HarmCategory | null;
+  outcomeMessage: string | null;
+  outcomeAt: string | null;
+  attention: Attention[];
+  urgent: boolean;
+}
+
+export interface StaffConference {
+  id: string;
+  type: ConferenceType;
+  startsAt: string;
+  attendanceMode: AttendanceMode;
+  place: string | null;
+  status: ConferenceStatus;
+  viewsDue: string;
+  nextReviewDate: string | null;
+  chair: { id: string; displayName: string } | null;
+  socialWorker: { id: string; displayName: string } | null;
+  children: ChildStatus[];
+  urgent: boolean;
+}
+
+export interface NewConference {
+  type: ConferenceType;
+  startsAt: string;
+  attendanceMode: AttendanceMode;
+  place: string | null;
+  chairId: string;
+  childIds: string[];
+  viewsDue: string | null;
+}
+
+export interface Decision {
+  nextReviewDate: string | null;
+  children: { childId: string; planNeeded: boolean; category: HarmCategory | null; messageForChild: string | null }[];
+}
+
+export interface InvitationCreated {
+  id: string;
+  childId: string;
+  conferenceId: string;
+  code: string;
+  link: string;
+  expiresAt: string;
+  /** The link as a QR code: the SVG path of its dark modules on a square of `size` modules. */
+  qrCode: { size: number; path: string };
+}
+
+export interface InvitationInfo {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  state: InvitationState;
+  redeemedAt: string | null;
+}
+
+export interface PinReset {
+  childId: string;
+  devicesReset: number;
+}
+
+export type NotificationKind = 'VIEWS_SENT' | 'VIEWS_DUE_SOON' | 'VIEWS_UNREAD';
+
+export interface StaffNotification {
+  id: string;
+  kind: NotificationKind;
+  conferenceId: string;
+  childId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** The conference pack as data: each child's newest sent views exactly as sent. */
+export interface PackExport {
+  conferenceId: string;
+  type: ConferenceType;
+  startsAt: string;
+  attendanceMode: AttendanceMode;
+  place: string | null;
+  status: ConferenceStatus;
+  viewsDue: string;
+  decidedAt: string | null;
+  nextReviewDate: string | null;
+  exportedAt: string;
+  children: {
+    childId: string;
+    knownAs: string;
+    caseReference: string;
+    latest: { version: number; sentAt: string; sentBy: Role; content: ViewsContent } | null;
+    chairRead: { readAt: string; version: number | null } | null;
+    decision: { planNeeded: boolean | null; category: HarmCategory | null; messageForChild: string | null; recordedAt: string | null } | null;
+  }[];
+}

@@ -195,3 +195,31 @@ export function Choices<T extends string>(props: {
     </div>
   );
 }
+
+export function Select(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class={`form-group${props.error ? ' form-group-error' : ''}`}>
+      <LabelHintError id={props.id} label={props.label} hint={props.hint} error={props.error} />
+      <select
+        id={props.id}
+        class="select"
+        value={props.value}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
+        aria-invalid={props.error ? true : undefined}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -27,12 +27,13 @@ export function Home() {
   );
 }
 
-function ConferenceCard({ conference: c }: { conference: ChildConference }) {
+/** One meeting as the child sees it; the workspace shows the same card as the chair's preview, with its own heading id. */
+export function ConferenceCard({ conference: c, headingId = `meeting-${c.conferenceId}` }: { conference: ChildConference; headingId?: string }) {
   const open = c.status === 'SCHEDULED';
   const waiting = useObservable(waitingToSend).has(c.conferenceId);
   return (
-    <section class="card" aria-labelledby={`meeting-${c.conferenceId}`}>
-      <h2 id={`meeting-${c.conferenceId}`} class="heading-m">
+    <section class="card" aria-labelledby={headingId}>
+      <h2 id={headingId} class="heading-m">
         {t('home.meeting')}
       </h2>
       <p>{t('home.meetingOn', { date: formatDate(c.startsAt, true) })}</p>

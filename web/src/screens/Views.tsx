@@ -255,8 +255,11 @@ export function validate(topic: Topic | 'all', v: ViewsContent, author: Author =
   return errors;
 }
 
-function Shared({ shared }: { shared: boolean }) {
-  return <p class={`sharing ${shared ? 'sharing-yes' : 'sharing-no'}`}>{shared ? t('check.sharedYes') : t('check.sharedNo')}</p>;
+function Shared({ shared, forStaff }: { shared: boolean; forStaff?: boolean }) {
+  const label = forStaff
+    ? shared ? 'Parents or carers may see this' : 'Not for parents or carers'
+    : shared ? t('check.sharedYes') : t('check.sharedNo');
+  return <p class={`sharing ${shared ? 'sharing-yes' : 'sharing-no'}`}>{label}</p>;
 }
 
 /** Exactly what the chair will see, in the child's own words, with a way back to each part. */
@@ -281,25 +284,6 @@ export function CheckPage({ editor, nav, authorLine, author = 'child' }: { edito
     nav.sent();
   };
 
-  const row = (topic: Topic, answer: preact.ComponentChildren, shared: boolean | null) => (
-    <div class="summary-row" key={topic}>
-      <dt class="summary-key">{t(`topic.${topic}.title`)}</dt>
-      <dd class="summary-value">
-        {answer}
-        {shared !== null && isAnswered(topic, content) && <Shared shared={shared} />}
-      </dd>
-      <dd class="summary-action">
-        <button type="button" class="link-button" onClick={() => nav.topic(topic)}>
-          {t('common.change')}
-          <span class="visually-hidden"> {t(`topic.${topic}.title`)}</span>
-        </button>
-      </dd>
-    </div>
-  );
-  const text = (part: TextPart | null | undefined) =>
-    part?.text?.trim() ? <p class="words">{part.text}</p> : <p class="unanswered">{t('common.notAnswered')}</p>;
-
-  const a = content.authorship;
   return (
     <>
       <h1 class="heading-l" tabIndex={-1}>
@@ -307,6 +291,43 @@ export function CheckPage({ editor, nav, authorLine, author = 'child' }: { edito
       </h1>
       <p>{t('check.intro')}</p>
       <ErrorSummary errors={errors} />
+      <ViewsSummaryList content={content} authorLine={authorLine} onChange={nav.topic} />
+      {editor.server?.viewsDue && <p>{t('check.changeLater', { date: formatDate(editor.server.viewsDue) })}</p>}
+      <button id="send" type="button" class="button" disabled={busy} onClick={send}>
+        {t('check.send')}
+      </button>
+    </>
+  );
+}
+
+/** A child's views as the chair reads them, part by part in the child's own words; with Change links when editable. */
+export function ViewsSummaryList({ content, authorLine, onChange, forStaff }: {
+  content: ViewsContent;
+  authorLine?: string;
+  onChange?: (topic: Topic) => void;
+  /** Read by staff: the sharing marks speak about the child, not to them. */
+  forStaff?: boolean;
+}) {
+  const row = (topic: Topic, answer: preact.ComponentChildren, shared: boolean | null) => (
+    <div class="summary-row" key={topic}>
+      <dt class="summary-key">{t(`topic.${topic}.title`)}</dt>
+      <dd class="summary-value">
+        {answer}
+        {shared !== null && isAnswered(topic, content) && <Shared shared={shared} forStaff={forStaff} />}
+      </dd>
+      {onChange && <dd class="summary-action">
+        <button type="button" class="link-button" onClick={() => onChange?.(topic)}>
+          {t('common.change')}
+          <span class="visually-hidden"> {t(`topic.${topic}.title`)}</span>
+        </button>
+      </dd>}
+    </div>
+  );
+  const text = (part: TextPart | null | undefined) =>
+    part?.text?.trim() ? <p class="words">{part.text}</p> : <p class="unanswered">{t('common.notAnswered')}</p>;
+
+  const a = content.authorship;
+  return (
       <dl class="summary-list">
         {row('goodThings', text(content.goodThings), content.goodThings?.parentsMaySee ?? false)}
         {row('worries', text(content.worries), content.worries?.parentsMaySee ?? false)}
@@ -327,11 +348,6 @@ export function CheckPage({ editor, nav, authorLine, author = 'child' }: { edito
           ? `${t('authorship.CHILD_WITH_HELP')}: ${a.helperName ?? ''}${a.helperRole ? ` (${a.helperRole})` : ''}`
           : t('authorship.CHILD'))}</p>, null)}
       </dl>
-      {editor.server?.viewsDue && <p>{t('check.changeLater', { date: formatDate(editor.server.viewsDue) })}</p>}
-      <button id="send" type="button" class="button" disabled={busy} onClick={send}>
-        {t('check.send')}
-      </button>
-    </>
   );
 }
 

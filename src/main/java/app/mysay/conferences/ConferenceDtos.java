@@ -3,6 +3,7 @@ package app.mysay.conferences;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -11,6 +12,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import app.mysay.children.AgeBand;
+import app.mysay.invitations.InvitationState;
+import app.mysay.views.AdvocateChoice;
+import app.mysay.views.AuthorshipKind;
+import app.mysay.views.TakingPartWay;
 
 public final class ConferenceDtos {
 
@@ -32,15 +37,22 @@ public final class ConferenceDtos {
     public record Person(UUID id, String displayName) {
     }
 
-    /** Where one child stands: facts about their views, never the views themselves. */
-    public record ChildStatus(UUID childId, String knownAs, AgeBand ageBand, Integer sentVersion, Instant sentAt,
-            Instant chairReadAt, Integer chairReadVersion, Boolean planNeeded, HarmCategory harmCategory,
-            String outcomeMessage, Instant outcomeAt) {
+    /**
+     * Where one child stands: facts about their views, never the child's words. {@code invitation} is the state of
+     * the newest invitation, null if none was made; {@code wantsToAttend} is null until the child has said.
+     */
+    public record ChildStatus(UUID childId, String knownAs, AgeBand ageBand, String caseReference,
+            InvitationState invitation, boolean deviceLocked, boolean draftStarted, Integer sentVersion,
+            Instant sentAt, AuthorshipKind authorship, Boolean wantsToAttend, Set<TakingPartWay> takingPartWays,
+            AdvocateChoice advocateChoice, boolean wantsToTalkToChairFirst, Instant chairReadAt,
+            Integer chairReadVersion, Boolean planNeeded, HarmCategory harmCategory, String outcomeMessage,
+            Instant outcomeAt, List<Attention> attention, boolean urgent) {
     }
 
+    /** {@code urgent} when any child's status is urgent; lists put these first. */
     public record ConferenceView(UUID id, ConferenceType type, Instant startsAt, AttendanceMode attendanceMode,
             String place, ConferenceStatus status, LocalDate viewsDue, LocalDate nextReviewDate, Person chair,
-            Person socialWorker, List<ChildStatus> children) {
+            Person socialWorker, List<ChildStatus> children, boolean urgent) {
     }
 
     public record ChildDecision(

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +34,6 @@ import app.mysay.conferences.ConferenceDtos.Person;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
 import app.mysay.security.Role;
-import app.mysay.views.ViewsRepository;
-import app.mysay.views.ViewsRepository.LatestSent;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -47,19 +44,19 @@ public class ConferenceService {
     private final ConferenceRepository conferences;
     private final ConferenceChildRepository links;
     private final StaffAccountRepository accounts;
-    private final ViewsRepository views;
+    private final StatusFacts statusFacts;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final WorkingDays workingDays;
     private final ZoneId zone;
 
     ConferenceService(ConferenceRepository conferences, ConferenceChildRepository links,
-            StaffAccountRepository accounts, ViewsRepository views, AccessPolicy access, AuditLog audit,
+            StaffAccountRepository accounts, StatusFacts statusFacts, AccessPolicy access, AuditLog audit,
             WorkingDays workingDays, @ConfigProperty(name = "mysay.zone") ZoneId zone) {
         this.conferences = conferences;
         this.links = links;
         this.accounts = accounts;
-        this.views = views;
+        this.statusFacts = statusFacts;
         this.access = access;
         this.audit = audit;
         this.workingDays = workingDays;
@@ -237,37 +234,16 @@ public class ConferenceService {
         });
         Uni<Map<UUID, StaffAccount>> staff = accounts.list("id in ?1", staffIds)
                 .map(l -> l.stream().collect(Collectors.toMap(a -> a.id, Function.identity())));
-        Uni<List<ConferenceChild>> allLinks = links.list("conferenceId in ?1", ids);
         Uni<Map<UUID, Child>> visible = access.visibleChildren(caller, null)
                 .map(l -> l.stream().collect(Collectors.toMap(c -> c.id, Function.identity())));
-        Uni<Map<String, LatestSent>> latest = views.latestSent(ids)
-                .map(l -> l.stream().collect(Collectors.toMap(s -> key(s.conferenceId(), s.childId()), Function.identity())));
-        return staff.flatMap(s -> allLinks.flatMap(ls -> visible.flatMap(v -> latest.map(lt -> list.stream()
-                .map(c -> new ConferenceView(c.id, c.type, c.startsAt, c.attendanceMode, c.place, c.status, c.viewsDue,
-                        c.nextReviewDate, person(s.get(c.chairId)), person(s.get(c.socialWorkerId)),
-                        childStatuses(c, ls, v, lt)))
-                .toList()))));
-    }
-
-    private static List<ChildStatus> childStatuses(Conference conference, Collection<ConferenceChild> allLinks,
-            Map<UUID, Child> visible, Map<String, LatestSent> latest) {
-        LocalDate today = LocalDate.now();
-        return allLinks.stream()
-                .filter(l -> l.conferenceId.equals(conference.id) && visible.containsKey(l.childId))
-                .map(l -> {
-                    Child child = visible.get(l.childId);
-                    LatestSent sent = latest.get(key(conference.id, l.childId));
-                    return new ChildStatus(child.id, child.knownAs, child.ageBandOn(today),
-                            sent == null ? null : sent.version(), sent == null ? null : sent.sentAt(),
-                            l.chairReadAt, l.chairReadVersion, l.planNeeded, l.harmCategory, l.outcomeMessage,
-                            l.outcomeAt);
+        return staff.flatMap(s -> visible.flatMap(v -> statusFacts.gather(ids, v.keySet()).map(facts -> list.stream()
+                .map(c -> {
+                    List<ChildStatus> children = statusFacts.childStatuses(c, v, facts);
+                    return new ConferenceView(c.id, c.type, c.startsAt, c.attendanceMode, c.place, c.status,
+                            c.viewsDue, c.nextReviewDate, person(s.get(c.chairId)), person(s.get(c.socialWorkerId)),
+                            children, children.stream().anyMatch(ChildStatus::urgent));
                 })
-                .sorted(java.util.Comparator.comparing(ChildStatus::knownAs))
-                .toList();
-    }
-
-    private static String key(UUID conferenceId, UUID childId) {
-        return conferenceId + "/" + childId;
+                .toList())));
     }
 
     private static Person person(StaffAccount account) {

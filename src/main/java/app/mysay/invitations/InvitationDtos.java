@@ -13,7 +13,8 @@ public final class InvitationDtos {
     }
 
     /** The code is shown once, here; only its digest is kept. The link carries it after '#', so it never reaches a server log. */
-    public record InvitationCreated(UUID id, UUID childId, UUID conferenceId, String code, String link, Instant expiresAt) {
+    public record InvitationCreated(UUID id, UUID childId, UUID conferenceId, String code, String link, Instant expiresAt,
+            QrCodes.QrCodePath qrCode) {
     }
 
     public record InvitationView(UUID id, Instant createdAt, Instant expiresAt, InvitationState state, Instant redeemedAt) {

@@ -69,8 +69,11 @@ public class InvitationService {
                             .call(() -> invitations.persist(invitation))
                             .call(() -> audit.record(socialWorker, AuditAction.INVITATION_CREATED, childId, conferenceId,
                                     null))
-                            .map(n -> new InvitationCreated(invitation.id, childId, conferenceId, code,
-                                    publicUrl + "/join#" + code, invitation.expiresAt));
+                            .map(n -> {
+                                String link = publicUrl + "/join#" + code;
+                                return new InvitationCreated(invitation.id, childId, conferenceId, code, link,
+                                        invitation.expiresAt, QrCodes.of(link));
+                            });
                 });
     }
 

@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,11 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.mysay.common.ApiProblem;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import app.mysay.security.Secrets;
@@ -73,8 +76,13 @@ public class SummaryResource {
     @APIResponse(responseCode = "200", description = "The pack, in the format asked for by Accept", content = {
             @Content(mediaType = MediaType.TEXT_HTML), @Content(mediaType = APPLICATION_PDF),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryExport.class)) })
-    public Uni<Response> summary(@PathParam("conferenceId") UUID conferenceId, @Context HttpHeaders headers) {
-        MediaType format = format(headers.getAcceptableMediaTypes());
+    public Uni<Response> summary(@PathParam("conferenceId") UUID conferenceId,
+            @Parameter(description = "html, pdf or json: overrides Accept, for a plain link that downloads the PDF")
+            @QueryParam("format") String formatName, @Context HttpHeaders headers) {
+        MediaType format = formatName == null ? format(headers.getAcceptableMediaTypes()) : named(formatName);
+        if (format == null) {
+            return Uni.createFrom().failure(ApiProblem.invalid("format", "must be html, pdf or json"));
+        }
         if (format == MediaType.APPLICATION_JSON_TYPE) {
             return service.export(caller.get(), conferenceId)
                     .map(export -> Response.ok(export, MediaType.APPLICATION_JSON_TYPE).build());
@@ -93,6 +101,15 @@ public class SummaryResource {
                 .map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                         .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                         .build());
+    }
+
+    private static MediaType named(String name) {
+        return switch (name) {
+            case "html" -> MediaType.TEXT_HTML_TYPE;
+            case "pdf" -> PDF;
+            case "json" -> MediaType.APPLICATION_JSON_TYPE;
+            default -> null;
+        };
     }
 
     /** The first format the caller accepts, by their preference; the page when they accept anything. */

@@ -3,6 +3,7 @@ package app.mysay.views;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
 
-    public record LatestSent(UUID conferenceId, UUID childId, int version, Instant sentAt) {
+    /**
+     * The newest sent version of one child's views, as facts a status line may show: never the words themselves, only
+     * whether there are words for the chair to hear first.
+     */
+    public record LatestSent(UUID conferenceId, UUID childId, int version, Instant sentAt, Short safetyScore,
+            Set<TakingPartWay> takingPartWays, AdvocateChoice advocateChoice, AuthorshipKind authorship,
+            boolean hasWordsForChairFirst) {
+    }
+
+    public record DraftStarted(UUID conferenceId, UUID childId) {
     }
 
     public Uni<Views> draft(UUID conferenceId, UUID childId, UUID authorId) {
@@ -43,16 +53,29 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
         if (conferenceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        return list("from Views v where v.status = ?1 and v.conferenceId in ?2 and v.version = (select max(w.version) "
+                + "from Views w where w.childId = v.childId and w.conferenceId = v.conferenceId and w.status = ?1)",
+                ViewsStatus.SENT,
+                conferenceIds)
+                .map(rows -> rows.stream()
+                        .map(v -> new LatestSent(v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScore,
+                                v.takingPartWays == null ? Set.of() : Set.copyOf(v.takingPartWays), v.advocateChoice,
+                                v.authorship, v.tellChairFirst != null && !v.tellChairFirst.isBlank()))
+                        .toList());
+    }
+
+    /** Which children in these conferences have views started but not sent, by anyone. */
+    public Uni<List<DraftStarted>> draftsStarted(Collection<UUID> conferenceIds) {
+        if (conferenceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return getSession().flatMap(session -> session.createSelectionQuery(
-                "select v.conferenceId, v.childId, max(v.version), max(v.sentAt) from Views v "
-                        + "where v.status = :sent and v.conferenceId in :ids group by v.conferenceId, v.childId",
+                "select distinct v.conferenceId, v.childId from Views v where v.status = :draft and v.conferenceId in :ids",
                 Object[].class)
-                .setParameter("sent", ViewsStatus.SENT)
+                .setParameter("draft", ViewsStatus.DRAFT)
                 .setParameter("ids", conferenceIds)
                 .getResultList())
-                .map(rows -> rows.stream()
-                        .map(r -> new LatestSent((UUID) r[0], (UUID) r[1], (Integer) r[2], (Instant) r[3]))
-                        .toList());
+                .map(rows -> rows.stream().map(r -> new DraftStarted((UUID) r[0], (UUID) r[1])).toList());
     }
 
     /** The newest sent version of one child's views in each of these conferences. */
@@ -60,8 +83,9 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
         if (conferenceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("childId = ?1 and status = ?2 and conferenceId in ?3 and version = (select max(w.version) from Views w "
-                + "where w.childId = ?1 and w.conferenceId = conferenceId and w.status = ?2)", childId, ViewsStatus.SENT,
+        return list("from Views v where v.childId = ?1 and v.status = ?2 and v.conferenceId in ?3 and v.version = "
+                + "(select max(w.version) from Views w where w.childId = ?1 and w.conferenceId = v.conferenceId "
+                + "and w.status = ?2)", childId, ViewsStatus.SENT,
                 conferenceIds);
     }
 
