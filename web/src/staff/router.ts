@@ -4,10 +4,10 @@ import { Observable } from '../state/observable';
 export const currentPath = new Observable<string>('/staff');
 
 export function navigate(path: string, replace = false): void {
-  if (path === location.pathname) return;
+  if (path === location.pathname + location.search) return;
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
-  currentPath.value = path;
+  currentPath.value = location.pathname;
 }
 
 export function listenToHistory(): void {

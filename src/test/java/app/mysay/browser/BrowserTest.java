@@ -23,6 +23,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
+import app.mysay.support.Api;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
@@ -71,6 +73,29 @@ public abstract class BrowserTest {
                 .setBaseURL(root.toString()));
         context.setDefaultTimeout(15_000);
         return context;
+    }
+
+    /** A staff member's desk: 1280 by 900, its own cookies and storage. */
+    BrowserContext desk() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 900)
+                .setDeviceScaleFactor(1)
+                .setLocale("en-GB")
+                .setBaseURL(root.toString()));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
+    /** Signs a member of staff in through the workspace's own sign-in page. */
+    static void signIn(Page page, Api.Staff staff) {
+        page.navigate("/staff");
+        page.locator("#email").fill(staff.email());
+        page.locator("#password").fill(Api.PASSWORD);
+        button(page, "Sign in").click();
+    }
+
+    static Locator link(Page page, String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
     }
 
     /** Screenshot, accessibility and reflow for the screen now showing. */

@@ -211,7 +211,7 @@ class ChildSafetyBrowserTest extends BrowserTest {
 
             assertThat(heading(page, "My children")).isVisible();
             check(page, "advocate-children");
-            button(page, "Give views with or for Eli").click();
+            link(page, "Give views with or for Eli").click();
             assertThat(heading(page, "My views")).isVisible();
             check(page, "advocate-views");
             writeGoodThings(page, summary);
