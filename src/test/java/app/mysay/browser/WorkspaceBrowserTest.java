@@ -188,4 +188,39 @@ class WorkspaceBrowserTest extends BrowserTest {
             check(page, "notifications");
         }
     }
+
+    @Test
+    void aChairCanDoEverythingByKeyboardAlone() {
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        Staff chair = Api.staff(Role.CHAIR, "Kim Keys");
+        UUID dan = Api.child(socialWorker, "Dan", null, null);
+        UUID conference = Api.conference(socialWorker, chair, List.of(dan));
+        ChildLogin danLogin = Api.childSignedIn(socialWorker, conference, dan);
+        Api.send(Api.as(danLogin), "/api/child/conferences/" + conference + "/views/send", UUID.randomUUID().toString(),
+                Api.views("My bike.", "Being on my own after school.", "More time with my brother.")).then().statusCode(201);
+        try (BrowserContext context = desk()) {
+            Page page = context.newPage();
+            Hands keys = Hands.keyboard(page);
+            page.navigate("/staff");
+            keys.fill(page.locator("#email"), chair.email());
+            keys.fill(page.locator("#password"), Api.PASSWORD);
+            keys.press(button(page, "Sign in"));
+            assertThat(heading(page, "My conferences")).isVisible();
+            keys.press(page.locator("h3 a").first());
+            keys.press(link(page, "Read the conference pack"));
+            assertThat(page.getByText("Being on my own after school.")).isVisible();
+            keys.press(button(page, "I have read this"));
+            assertThat(page.getByText("You marked this read on")).isVisible();
+
+            Api.conferenceHasStarted(conference);
+            keys.press(link(page, "Back to the conference"));
+            keys.press(link(page, "Record the decision"));
+            keys.choose(page.getByLabel("No plan"));
+            keys.fill(page.locator("[id='children[0].messageForChild']"), "Thank you Dan. You will not need a plan.");
+            keys.press(button(page, "Record the decision"));
+            assertThat(heading(page, "Decision recorded")).isVisible();
+        }
+        Api.as(danLogin).get("/api/child/me").then().statusCode(200)
+                .body("conferences[0].chairMessage", org.hamcrest.Matchers.equalTo("Thank you Dan. You will not need a plan."));
+    }
 }
