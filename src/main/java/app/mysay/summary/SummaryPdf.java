@@ -15,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import io.smallrye.mutiny.Uni;
@@ -25,6 +28,9 @@ import io.vertx.mutiny.core.Vertx;
  * Renders the summary page (well-formed XHTML) as a PDF for the conference papers, with openhtmltopdf.
  * PDFBox's standard fonts cover Latin-1 only, so DejaVu Sans is embedded (subset) to carry every child's words:
  * it comes from a Maven artifact (jasperreports-fonts), with Debian's fonts-dejavu-core as a fallback.
+ * Right-to-left words (Arabic) go through the Unicode bidi algorithm and Arabic shaping (ICU4J), so they print joined
+ * and from right to left; the template marks each child's words {@code dir="auto"}, so a paragraph takes its
+ * direction from its first strong letter, as in a browser.
  * Rendering is blocking CPU work, so it runs on a worker thread and the answer comes back on the caller's context.
  */
 @ApplicationScoped
@@ -54,6 +60,10 @@ public class SummaryPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+        // Also shapes Arabic (initial, medial, final and isolated forms) before reordering.
+        builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+        builder.defaultTextDirection(TextDirection.LTR);
         for (Face face : FACES) {
             builder.useFont(() -> new ByteArrayInputStream(face.ttf()), FAMILY, face.weight(), face.style(), true);
         }

@@ -14,14 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +196,34 @@ class ConferencePackTest {
                 .body("children", hasSize(1))
                 .body("children[0].childId", equalTo(zoe.toString()))
                 .body("children[0].latest.content.goodThings.text", equalTo(ZOE_GOOD));
+    }
+
+    @Test
+    void arabicWordsPrintJoinedAndRightToLeftInThePdf() throws IOException {
+        String good = "أحب كرة القدم مع أخي";
+        String worries = "أخاف عندما يصرخ أبي في الليل";
+        String wishes = "أريد أن أعيش مع جدتي";
+        Staff arabicChair = Api.staff(Role.CHAIR);
+        UUID layla = Api.child(socialWorker, "ليلى", Api.family(socialWorker), null);
+        UUID arabicConference = Api.conference(socialWorker, arabicChair, List.of(layla));
+        ChildLogin login = Api.childSignedIn(socialWorker, arabicConference, layla);
+        Api.send(as(login), "/api/child/conferences/" + arabicConference + "/views/send", UUID.randomUUID().toString(),
+                Api.views(good, worries, wishes)).then().statusCode(201);
+
+        byte[] pdf = as(arabicChair).accept("application/pdf").get("/api/conferences/" + arabicConference + "/summary")
+                .then().statusCode(200).extract().asByteArray();
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/conference-pack-arabic.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+                    Path.of("target/screenshots/conference-pack-arabic.png").toFile());
+        }
+        // Shaped Arabic comes back from the PDF as presentation forms; NFKC turns them back into plain letters.
+        String text = Normalizer.normalize(pdfText(pdf), Normalizer.Form.NFKC);
+        for (String words : List.of(good, worries, wishes, "ليلى")) {
+            assertTrue(text.contains(words), "in the child's order: " + words + "\n--- PDF text:\n" + text);
+        }
+        assertTrue(text.contains("Good things: what is going well"), "the English around it is unchanged");
     }
 
     @Test
