@@ -34,6 +34,7 @@ import app.mysay.conferences.ConferenceDtos.Person;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
 import app.mysay.security.Role;
+import app.mysay.webhook.WebhookOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -47,18 +48,20 @@ public class ConferenceService {
     private final StatusFacts statusFacts;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final WebhookOutbox webhooks;
     private final WorkingDays workingDays;
     private final ZoneId zone;
 
     ConferenceService(ConferenceRepository conferences, ConferenceChildRepository links,
             StaffAccountRepository accounts, StatusFacts statusFacts, AccessPolicy access, AuditLog audit,
-            WorkingDays workingDays, @ConfigProperty(name = "mysay.zone") ZoneId zone) {
+            WebhookOutbox webhooks, WorkingDays workingDays, @ConfigProperty(name = "mysay.zone") ZoneId zone) {
         this.conferences = conferences;
         this.links = links;
         this.accounts = accounts;
         this.statusFacts = statusFacts;
         this.access = access;
         this.audit = audit;
+        this.webhooks = webhooks;
         this.workingDays = workingDays;
         this.zone = zone;
     }
@@ -144,7 +147,8 @@ public class ConferenceService {
 
     /**
      * The chair records, once the conference has started, the decision for every child it covers and a message
-     * in plain words for each child. Recording again corrects it.
+     * in plain words for each child. Recording again corrects it. Each recording is announced to the webhook, if one
+     * is configured, in the same transaction.
      */
     @WithTransaction
     public Uni<ConferenceView> recordDecision(Caller chair, UUID conferenceId, Decision decision) {
@@ -182,6 +186,8 @@ public class ConferenceService {
                 }
                 return Sequentially.forEach(childLinks, link -> audit.record(chair, AuditAction.DECISION_RECORDED,
                         link.childId, conferenceId, null))
+                        .call(() -> webhooks.decisionRecorded(conferenceId,
+                                childLinks.stream().map(link -> link.childId).toList(), now))
                         .flatMap(v -> describe(chair, List.of(conference))).map(list -> list.get(0));
             });
         });

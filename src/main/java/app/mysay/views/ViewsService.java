@@ -43,6 +43,7 @@ import app.mysay.views.ViewsDtos.SendResult;
 import app.mysay.views.ViewsDtos.SentViews;
 import app.mysay.views.ViewsDtos.StaffViews;
 import app.mysay.views.ViewsDtos.VersionInfo;
+import app.mysay.webhook.WebhookOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -63,11 +64,13 @@ public class ViewsService {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Reminders reminders;
+    private final WebhookOutbox webhooks;
     private final ObjectMapper json;
 
     ViewsService(ViewsRepository views, IdempotencyKeyRepository idempotencyKeys, ConferenceRepository conferences,
             ConferenceChildRepository links, ChildRepository children, StaffAccountRepository accounts,
-            AccessPolicy access, AuditLog audit, Outbox outbox, Reminders reminders, ObjectMapper json) {
+            AccessPolicy access, AuditLog audit, Outbox outbox, Reminders reminders, WebhookOutbox webhooks,
+            ObjectMapper json) {
         this.views = views;
         this.idempotencyKeys = idempotencyKeys;
         this.conferences = conferences;
@@ -78,6 +81,7 @@ public class ViewsService {
         this.audit = audit;
         this.outbox = outbox;
         this.reminders = reminders;
+        this.webhooks = webhooks;
         this.json = json;
     }
 
@@ -114,8 +118,8 @@ public class ViewsService {
     }
 
     /**
-     * Sends the views as a new, immutable version. The version, its audit record and the notifications to the chair
-     * and social worker are written in one transaction. The same Idempotency-Key with the same views returns the
+     * Sends the views as a new, immutable version. The version, its audit record, the notifications to the chair
+     * and social worker and the webhook delivery (if one is configured) are written in one transaction. The same Idempotency-Key with the same views returns the
      * version the first sending made; with different views it is refused.
      */
     @WithTransaction
@@ -181,6 +185,7 @@ public class ViewsService {
                                     "version " + sent.version))
                             .call(() -> recipients(conference, childId).flatMap(recipients -> outbox.notify(
                                     NotificationKind.VIEWS_SENT, recipients, conferenceId, childId)))
+                            .call(() -> webhooks.viewsSent(conferenceId, childId, sent.version, now))
                             .map(v -> new SendResult(receipt(v), false));
                 }));
     }
