@@ -119,8 +119,9 @@ public class ViewsService {
 
     /**
      * Sends the views as a new, immutable version. The version, its audit record, the notifications to the chair
-     * and social worker and the webhook delivery (if one is configured) are written in one transaction. The same Idempotency-Key with the same views returns the
-     * version the first sending made; with different views it is refused.
+     * and social worker and the webhook delivery (if one is configured) are written in one transaction. The same
+     * Idempotency-Key with the same views returns the version the first sending made; with different views it is
+     * refused.
      */
     @WithTransaction
     public Uni<SendResult> send(Caller author, UUID conferenceId, UUID childId, String idempotencyKey,

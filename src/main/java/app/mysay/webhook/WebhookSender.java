@@ -77,6 +77,7 @@ public class WebhookSender {
     private final HttpClient http;
     private final int batchSize;
     private final Duration lease;
+    private final Duration connectTimeout;
     private final Duration sendTimeout;
     private final Duration backoffBase;
     private final Duration backoffMax;
@@ -109,6 +110,7 @@ public class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.batchSize = batchSize;
         this.lease = lease;
+        this.connectTimeout = connectTimeout;
         this.sendTimeout = sendTimeout;
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
@@ -205,7 +207,7 @@ public class WebhookSender {
             return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         })
                 // The client's own timeouts come first; this only guards against one that never fires.
-                .ifNoItem().after(sendTimeout.plus(Duration.ofSeconds(5))).fail()
+                .ifNoItem().after(connectTimeout.plus(sendTimeout).plus(Duration.ofSeconds(5))).fail()
                 .onItemOrFailure().transformToUni((response, failure) -> {
                     if (failure != null) {
                         return recordFailed(d, reason(failure));
