@@ -7,5 +7,9 @@ public enum AuditAction {
     INVITATION_CREATED, INVITATION_REDEEMED, INVITATION_REFUSED,
     CHILD_PIN_SET, CHILD_SIGNED_IN, CHILD_PIN_FAILED, CHILD_LOCKED, CHILD_PIN_RESET,
     VIEWS_DRAFT_READ, VIEWS_DRAFT_SAVED, VIEWS_SENT, VIEWS_READ, VIEWS_VERSION_READ, SUMMARY_READ,
-    CHAIR_ACKNOWLEDGED, DECISION_RECORDED, STATUS_READ
+    CHAIR_ACKNOWLEDGED, DECISION_RECORDED, STATUS_READ,
+    /** A manager read the participation figures (no child's data in them; the date range in the detail). */
+    FIGURES_READ,
+    /** A manager searched or exported the audit trail; the filters are in the detail. */
+    AUDIT_SEARCHED, AUDIT_EXPORTED
 }

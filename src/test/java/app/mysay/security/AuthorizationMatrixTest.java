@@ -279,6 +279,9 @@ class AuthorizationMatrixTest {
             if (endpoint.endsWith("/summary")) {
                 request = request.accept("text/html");
             }
+            if (endpoint.contains(".csv")) {
+                request = request.accept("text/csv");
+            }
             Object payload = w.body(body);
             if (payload != null) {
                 request = request.body(payload);
@@ -457,7 +460,18 @@ class AuthorizationMatrixTest {
                 row("POST", "/api/child/conferences/{K2}/views/send", Body.VIEWS_BY_CHILD)
                         .expect(CREATED, CHILD_CAL)
                         .expect(HIDDEN, CHILD_ALPHA)
-                        .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER));
+                        .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER),
+                // ---- the manager's figures and audit trail: managers only ----
+                row("GET", "/api/figures")
+                        .expect(OK, MANAGER)
+                        .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, CHILD_ALPHA, CHILD_CAL),
+                // The trail shows managers children's case references by design, so these ask for events about no child.
+                row("GET", "/api/audit?action=STAFF_ACCOUNT_CREATED")
+                        .expect(OK, MANAGER)
+                        .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, CHILD_ALPHA, CHILD_CAL),
+                row("GET", "/api/audit/export.csv?action=STAFF_ACCOUNT_CREATED")
+                        .expect(OK, MANAGER)
+                        .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, CHILD_ALPHA, CHILD_CAL));
     }
 
     static Stream<Case> matrixCases() {
