@@ -1,8 +1,11 @@
 import type {
+  AuditFilters,
+  AuditPage,
   AuthorViews,
   ChildDetails,
   Decision,
   Family,
+  Figures,
   InvitationCreated,
   InvitationInfo,
   NewConference,
@@ -143,6 +146,26 @@ export class ApiClient {
   // ---- notifications in the workspace ----
   notifications = () => this.call<StaffNotification[]>('GET', '/api/notifications');
   markNotificationRead = (id: string) => this.call<unknown>('POST', `/api/notifications/${encodeURIComponent(id)}/read`);
+
+  // ---- manager ----
+  /** Participation figures for the days from and to (both included); the last 12 months when left out. */
+  figures = (from?: string, to?: string) => this.call<Figures>('GET', `/api/figures${queryString({ from, to })}`);
+  auditSearch = (filters: AuditFilters, before?: number | null, limit?: number) =>
+    this.call<AuditPage>('GET', `/api/audit${queryString({ ...filters, before: before ?? undefined, limit })}`);
+  /** The same search as a CSV download: a plain link, so the browser saves the file (the session cookie goes with it). */
+  auditCsvHref = (filters: AuditFilters) => `/api/audit/export.csv${queryString({ ...filters })}`;
+}
+
+/** "?a=1&b=x" from the values that are set, in the order given; "" when none is. */
+export function queryString(params: Record<string, string | number | null | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && String(value).trim() !== '') {
+      query.set(name, String(value).trim());
+    }
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 function staffViewsPath(conferenceId: string, childId: string): string {

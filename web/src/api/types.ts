@@ -315,3 +315,57 @@ export interface PackExport {
     decision: { planNeeded: boolean | null; category: HarmCategory | null; messageForChild: string | null; recordedAt: string | null } | null;
   }[];
 }
+
+// ---- manager: participation figures and the audit trail (figures only: no child's name or words) ----
+
+/** A child's place at one conference, counted by its newest sent views. */
+export interface Figures {
+  from: string;
+  to: string;
+  totals: { conferences: number; places: number; placesWithViews: number; shareWithViews: number | null };
+  byAgeBand: { ageBand: AgeBand; places: number; placesWithViews: number }[];
+  byRoute: { route: AuthorshipKind; places: number }[];
+  attendance: { ways: { way: TakingPartWay; places: number }[]; noWayChosen: number };
+  advocate: { choices: { choice: AdvocateChoice; places: number }[]; notAnswered: number };
+  /** Hours from the newest version being sent to the chair marking it read. */
+  chairReading: { read: number; unread: number; medianHours: number | null; percentile90Hours: number | null };
+  heardBack: { placesAtHeldConferences: number; withMessage: number };
+  /** month is YYYY-MM. */
+  months: { month: string; places: number; placesWithViews: number }[];
+}
+
+export type AuditAction =
+  | 'STAFF_SIGNED_IN' | 'STAFF_SIGN_IN_FAILED' | 'STAFF_ACCOUNT_CREATED'
+  | 'CHILD_CREATED' | 'CHILD_UPDATED' | 'CONFERENCE_CREATED' | 'CONFERENCE_CANCELLED'
+  | 'INVITATION_CREATED' | 'INVITATION_REDEEMED' | 'INVITATION_REFUSED'
+  | 'CHILD_PIN_SET' | 'CHILD_SIGNED_IN' | 'CHILD_PIN_FAILED' | 'CHILD_LOCKED' | 'CHILD_PIN_RESET'
+  | 'VIEWS_DRAFT_READ' | 'VIEWS_DRAFT_SAVED' | 'VIEWS_SENT' | 'VIEWS_READ' | 'VIEWS_VERSION_READ' | 'SUMMARY_READ'
+  | 'CHAIR_ACKNOWLEDGED' | 'DECISION_RECORDED' | 'STATUS_READ'
+  | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED';
+
+/** One audit event: the child by case reference only; the actor's name only for staff. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorName: string | null;
+  actorRole: string;
+  action: AuditAction;
+  childReference: string | null;
+  conferenceId: string | null;
+  detail: string | null;
+}
+
+export interface AuditPage {
+  events: AuditEntry[];
+  /** Ask with before=nextBefore for the next, older page; null when there are no more. */
+  nextBefore: number | null;
+}
+
+/** The audit search's filters; empty ones are left out. Dates are YYYY-MM-DD. */
+export interface AuditFilters {
+  childReference?: string;
+  personId?: string;
+  from?: string;
+  to?: string;
+  action?: AuditAction | '';
+}
