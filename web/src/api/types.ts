@@ -113,6 +113,8 @@ export interface SendReceipt {
   childId: string;
   version: number;
   sentAt: string;
+  /** The words were flagged as maybe meaning danger now: the app shows the help lines, calmly. */
+  helpOffered?: boolean;
 }
 
 export interface ChildConference {
@@ -158,6 +160,7 @@ export type AgeBand = 'UNDER_5' | 'AGE_5_TO_7' | 'AGE_8_TO_11' | 'AGE_12_TO_15' 
 export type HarmCategory = 'EMOTIONAL' | 'PHYSICAL' | 'SEXUAL' | 'NEGLECT';
 export type InvitationState = 'OPEN' | 'REDEEMED' | 'EXPIRED' | 'REPLACED';
 export type Attention =
+  | 'URGENT_WORDS'
   | 'LOW_SAFETY_SCORE'
   | 'WANTS_TO_TALK_TO_CHAIR_FIRST'
   | 'WANTS_AN_ADVOCATE'
@@ -283,7 +286,7 @@ export interface PinReset {
   devicesReset: number;
 }
 
-export type NotificationKind = 'VIEWS_SENT' | 'VIEWS_DUE_SOON' | 'VIEWS_UNREAD';
+export type NotificationKind = 'VIEWS_SENT' | 'VIEWS_DUE_SOON' | 'VIEWS_UNREAD' | 'URGENT_VIEWS';
 
 export interface StaffNotification {
   id: string;

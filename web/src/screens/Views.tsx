@@ -372,6 +372,7 @@ export function SentPage({ editor, nav, onSignIn }: { editor: ViewsEditor; nav: 
           <p class="panel-body">{t('sent.body')}</p>
         </div>
       )}
+      {state.kind === 'sent' && state.receipt.helpOffered && <p class="notice help-lines">{t('sent.help')}</p>}
       <button type="button" class="button" onClick={nav.home}>
         {t('menu.home')}
       </button>

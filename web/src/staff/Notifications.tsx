@@ -22,6 +22,7 @@ const WHAT: Record<NotificationKind, string> = {
   VIEWS_SENT: "A child's views have arrived",
   VIEWS_DUE_SOON: "A child's views are due soon and none have arrived",
   VIEWS_UNREAD: "The conference is close and a child's views are not marked read",
+  URGENT_VIEWS: "Please look today: a child's words may mean they are in danger now",
 };
 
 /** The same notifications as the e-mails, in the workspace: what is waiting and where, never any content. */

@@ -2,6 +2,7 @@ import type { Attention, AuthorshipKind, ChildStatus, StaffConference } from '..
 import { formatDate } from '../i18n';
 
 export const ATTENTION: Record<Attention, string> = {
+  URGENT_WORDS: 'Words that may mean danger now',
   LOW_SAFETY_SCORE: 'Low on the safety scale',
   WANTS_TO_TALK_TO_CHAIR_FIRST: 'Wants to talk to the chair first',
   WANTS_AN_ADVOCATE: 'Wants an advocate',
@@ -10,6 +11,9 @@ export const ATTENTION: Record<Attention, string> = {
   VIEWS_OVERDUE: 'Views overdue',
   UNREAD_BY_CHAIR: 'Not read by the chair yet',
 };
+
+/** The same as the service's Attention.urgent(). */
+const URGENT: Attention[] = ['URGENT_WORDS', 'LOW_SAFETY_SCORE'];
 
 const ROUTE: Record<AuthorshipKind, string> = {
   CHILD: 'in their own words',
@@ -32,8 +36,8 @@ export function AttentionTags({ status }: { status: ChildStatus }) {
   return (
     <ul class="tag-list" aria-label={`Needs attention: ${status.knownAs}`}>
       {status.attention.map((a) => (
-        <li key={a} class={`tag ${a === 'LOW_SAFETY_SCORE' ? 'tag-urgent' : 'tag-attention'}`}>
-          {a === 'LOW_SAFETY_SCORE' && <span class="visually-hidden">Urgent: </span>}
+        <li key={a} class={`tag ${URGENT.includes(a) ? 'tag-urgent' : 'tag-attention'}`}>
+          {URGENT.includes(a) && <span class="visually-hidden">Urgent: </span>}
           {ATTENTION[a]}
         </li>
       ))}

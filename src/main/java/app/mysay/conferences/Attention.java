@@ -5,6 +5,8 @@ package app.mysay.conferences;
  * are about the child's safety; the others are about getting the child heard in time.
  */
 public enum Attention {
+    /** The child's newest words were flagged as maybe meaning danger now (see app.mysay.views.UrgentWords). */
+    URGENT_WORDS(true),
     /** The child put themselves low on the safety scale (at or below mysay.attention.low-safety-score). */
     LOW_SAFETY_SCORE(true),
     /** The child asked to talk to the chair before the meeting, or wrote something for the chair to hear first. */

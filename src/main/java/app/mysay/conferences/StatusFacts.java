@@ -122,6 +122,9 @@ public class StatusFacts {
 
         List<Attention> attention = new ArrayList<>();
         boolean open = conference.status == ConferenceStatus.SCHEDULED;
+        if (sent != null && sent.flaggedUrgent()) {
+            attention.add(Attention.URGENT_WORDS);
+        }
         if (sent != null && sent.safetyScore() != null && sent.safetyScore() <= lowSafetyScore) {
             attention.add(Attention.LOW_SAFETY_SCORE);
         }

@@ -11,6 +11,7 @@ public final class NotificationMail {
 
     public static final String SUBJECT = "Something is waiting for you in MySay";
     public static final String REMINDER_SUBJECT = "A reminder is waiting for you in MySay";
+    public static final String URGENT_SUBJECT = "Please look at MySay today";
 
     private NotificationMail() {
     }
@@ -21,6 +22,7 @@ public final class NotificationMail {
             case VIEWS_SENT -> "Something new is waiting for you in MySay.";
             case VIEWS_DUE_SOON -> "A reminder is waiting for you in MySay: something is due soon.";
             case VIEWS_UNREAD -> "A reminder is waiting for you in MySay: something has not been read yet, and a meeting is close.";
+            case URGENT_VIEWS -> "Something in MySay may need someone to act today.";
         };
         String text = "Hello,\n\n"
                 + what + " Please sign in to see it:\n\n"
@@ -38,7 +40,7 @@ public final class NotificationMail {
     }
 
     public static String subject(NotificationKind kind) {
-        return kind.isReminder() ? REMINDER_SUBJECT : SUBJECT;
+        return kind == NotificationKind.URGENT_VIEWS ? URGENT_SUBJECT : kind.isReminder() ? REMINDER_SUBJECT : SUBJECT;
     }
 
     static String staffLink(String publicUrl) {

@@ -110,6 +110,19 @@ public class Views extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** For a sent version: the reasons its words were flagged as maybe meaning danger now, comma-separated; else null. */
+    @Column(name = "urgent_reasons")
+    public String urgentReasons;
+
+    /** Every free-text answer, for the urgent-words check. */
+    public java.util.stream.Stream<String> texts() {
+        return java.util.stream.Stream.of(goodThings, worries, wishes, whoWithMe, questionsForChair, tellChairFirst);
+    }
+
+    public boolean flaggedUrgent() {
+        return urgentReasons != null && !urgentReasons.isEmpty();
+    }
+
     /** Copies normalised content into the columns. */
     public void apply(ViewsContent c) {
         goodThings = c.goodThings() == null ? null : c.goodThings().text();

@@ -40,7 +40,8 @@ public final class ViewsDtos {
     public record DraftSaved(UUID conferenceId, UUID childId, Instant savedAt) {
     }
 
-    public record SendReceipt(UUID conferenceId, UUID childId, int version, Instant sentAt) {
+    /** {@code helpOffered}: the child's words were flagged, so the app shows the help lines, calmly. */
+    public record SendReceipt(UUID conferenceId, UUID childId, int version, Instant sentAt, boolean helpOffered) {
     }
 
     public record SendResult(SendReceipt receipt, boolean replayed) {

@@ -21,7 +21,7 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
      */
     public record LatestSent(UUID conferenceId, UUID childId, int version, Instant sentAt, Short safetyScore,
             Set<TakingPartWay> takingPartWays, AdvocateChoice advocateChoice, AuthorshipKind authorship,
-            boolean hasWordsForChairFirst) {
+            boolean hasWordsForChairFirst, boolean flaggedUrgent) {
     }
 
     public record DraftStarted(UUID conferenceId, UUID childId) {
@@ -60,7 +60,8 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
                 .map(rows -> rows.stream()
                         .map(v -> new LatestSent(v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScore,
                                 v.takingPartWays == null ? Set.of() : Set.copyOf(v.takingPartWays), v.advocateChoice,
-                                v.authorship, v.tellChairFirst != null && !v.tellChairFirst.isBlank()))
+                                v.authorship, v.tellChairFirst != null && !v.tellChairFirst.isBlank(),
+                                v.flaggedUrgent()))
                         .toList());
     }
 

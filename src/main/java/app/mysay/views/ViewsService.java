@@ -65,12 +65,13 @@ public class ViewsService {
     private final Outbox outbox;
     private final Reminders reminders;
     private final WebhookOutbox webhooks;
+    private final UrgentWords urgentWords;
     private final ObjectMapper json;
 
     ViewsService(ViewsRepository views, IdempotencyKeyRepository idempotencyKeys, ConferenceRepository conferences,
             ConferenceChildRepository links, ChildRepository children, StaffAccountRepository accounts,
             AccessPolicy access, AuditLog audit, Outbox outbox, Reminders reminders, WebhookOutbox webhooks,
-            ObjectMapper json) {
+            UrgentWords urgentWords, ObjectMapper json) {
         this.views = views;
         this.idempotencyKeys = idempotencyKeys;
         this.conferences = conferences;
@@ -82,6 +83,7 @@ public class ViewsService {
         this.outbox = outbox;
         this.reminders = reminders;
         this.webhooks = webhooks;
+        this.urgentWords = urgentWords;
         this.json = json;
     }
 
@@ -172,6 +174,9 @@ public class ViewsService {
                     sent.version = latest == null ? 1 : latest.version + 1;
                     sent.updatedAt = now;
                     sent.sentAt = now;
+                    Set<UrgentReason> urgent = urgentWords.scan(sent.texts());
+                    sent.urgentReasons = urgent.isEmpty() ? null
+                            : urgent.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
                     IdempotencyKey key = new IdempotencyKey();
                     key.callerId = author.id();
                     key.key = idempotencyKey;
@@ -187,6 +192,9 @@ public class ViewsService {
                             .call(() -> recipients(conference, childId).flatMap(recipients -> outbox.notify(
                                     NotificationKind.VIEWS_SENT, recipients, conferenceId, childId)))
                             .call(() -> webhooks.viewsSent(conferenceId, childId, sent.version, now))
+                            .call(() -> urgent.isEmpty() ? Uni.createFrom().voidItem()
+                                    : urgentRecipients(conference, childId).flatMap(people -> outbox.notify(
+                                            NotificationKind.URGENT_VIEWS, people, conferenceId, childId)))
                             .map(v -> new SendResult(receipt(v), false));
                 }));
     }
@@ -200,6 +208,22 @@ public class ViewsService {
             people.add(child.socialWorkerId);
             return people;
         });
+    }
+
+    /**
+     * Who is told at once when a child's words are flagged: the social workers (the child's and the conference's) and
+     * every manager, as staff accounts hold no line-management link yet. Managers are told only that something needs
+     * looking at today; they cannot read the views.
+     */
+    private Uni<Set<UUID>> urgentRecipients(Conference conference, UUID childId) {
+        return children.findById(childId).flatMap(child -> accounts.list("role = ?1 and enabled = true", Role.MANAGER)
+                .map(managers -> {
+                    Set<UUID> people = new LinkedHashSet<>();
+                    people.add(child.socialWorkerId);
+                    people.add(conference.socialWorkerId);
+                    managers.forEach(m -> people.add(m.id));
+                    return people;
+                }));
     }
 
     // ---- the staff side: reading, and the chair's acknowledgement ----
@@ -356,6 +380,6 @@ public class ViewsService {
     }
 
     private static SendReceipt receipt(Views v) {
-        return new SendReceipt(v.conferenceId, v.childId, v.version, v.sentAt);
+        return new SendReceipt(v.conferenceId, v.childId, v.version, v.sentAt, v.flaggedUrgent());
     }
 }

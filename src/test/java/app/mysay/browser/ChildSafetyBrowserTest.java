@@ -122,6 +122,22 @@ class ChildSafetyBrowserTest extends BrowserTest {
     }
 
     @Test
+    void wordsThatMayMeanDangerNowShowTheHelpLinesCalmlyAfterSending() {
+        Setting s = Setting.create("Fin", null);
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            signUp(page, s);
+            button(page, "Give my views").click();
+            writeGoodThings(page, "I am not safe at home at night.");
+            button(page, "Check and send").click();
+            button(page, "Send my views").click();
+            assertThat(heading(page, "Your views are sent")).isVisible();
+            assertThat(page.getByText("If you are not safe right now, you can call 999.")).isVisible();
+            check(page, "sent-with-help-lines");
+        }
+    }
+
+    @Test
     void aSendingWhoseAnswerIsLostArrivesExactlyOnce() {
         Setting s = Setting.create("Ben", null);
         try (BrowserContext context = phone()) {

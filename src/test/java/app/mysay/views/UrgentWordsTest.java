@@ -1,0 +1,64 @@
+package app.mysay.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Examples that must flag, and everyday sentences that must not, in each language the lists cover. */
+class UrgentWordsTest {
+
+    static final UrgentWords WORDS = new UrgentWords();
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "My dad hits me when he is angry.|HURTING_ME",
+            "Mum's boyfriend HURT ME last night!!|HURTING_ME",
+            "he keeps touching me and I don't like it|HURTING_ME",
+            "I'm not safe at home.|NOT_SAFE_NOW",
+            "I don’t feel safe at home when he drinks|NOT_SAFE_NOW",
+            "I am scared to go home tonight|NOT_SAFE_NOW",
+            "Sometimes I cut myself so nobody sees|HURTING_MYSELF",
+            "i want to die|HURTING_MYSELF",
+            "Mae dad yn taro fi|HURTING_ME",
+            "Dydw i ddim yn ddiogel gartref|NOT_SAFE_NOW",
+            "Dw i eisiau marw|HURTING_MYSELF",
+            "أبي يضربني كل يوم|HURTING_ME",
+            "أَبِي يَضْرِبُنِي|HURTING_ME",
+            "لا اشعر بالامان في البيت|NOT_SAFE_NOW",
+            "أريد أن أموت|HURTING_MYSELF",
+    })
+    void flags(String text, UrgentReason reason) {
+        assertEquals(Set.of(reason), WORDS.scan(Stream.of(text)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "My brother hurt his knee playing football.",
+            "I hit the ball really far at cricket.",
+            "I feel safe at home with my nan.",
+            "I want to go home tonight and watch a film.",
+            "I love my cat and my home.",
+            "The film was to die for, said my sister.",
+            "Mae'n braf gartref gyda mam-gu.",
+            "أحب كرة القدم مع أخي",
+            "Something that hurts: my tooth.",
+    })
+    void doesNotFlagEverydaySentences(String text) {
+        assertEquals(Set.of(), WORDS.scan(Stream.of(text)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Football.|My dad hits me.|HURTING_ME",
+            "I want to die.|I'm not safe at home.|HURTING_MYSELF,NOT_SAFE_NOW",
+    })
+    void looksAtEveryAnswer(String first, String second, String reasons) {
+        Set<UrgentReason> expected = Stream.of(reasons.split(",")).map(UrgentReason::valueOf)
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(expected, WORDS.scan(Stream.of(first, null, second)));
+    }
+}
