@@ -344,7 +344,7 @@ export type AuditAction =
   | 'CHILD_PIN_SET' | 'CHILD_SIGNED_IN' | 'CHILD_PIN_FAILED' | 'CHILD_LOCKED' | 'CHILD_PIN_RESET'
   | 'VIEWS_DRAFT_READ' | 'VIEWS_DRAFT_SAVED' | 'VIEWS_SENT' | 'VIEWS_READ' | 'VIEWS_VERSION_READ' | 'SUMMARY_READ'
   | 'CHAIR_ACKNOWLEDGED' | 'DECISION_RECORDED' | 'STATUS_READ'
-  | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED';
+  | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED' | 'AUDIT_VERIFIED';
 
 /** One audit event: the child by case reference only; the actor's name only for staff. */
 export interface AuditEntry {

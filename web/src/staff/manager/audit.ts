@@ -30,6 +30,7 @@ export const ACTIONS: Record<AuditAction, string> = {
   FIGURES_READ: 'Looked at the figures',
   AUDIT_SEARCHED: 'Searched the audit trail',
   AUDIT_EXPORTED: 'Downloaded the audit trail',
+  AUDIT_VERIFIED: 'Checked the audit trail had not been changed',
 };
 
 const ROLES: Record<string, string> = {

@@ -11,5 +11,7 @@ public enum AuditAction {
     /** A manager read the participation figures (no child's data in them; the date range in the detail). */
     FIGURES_READ,
     /** A manager searched or exported the audit trail; the filters are in the detail. */
-    AUDIT_SEARCHED, AUDIT_EXPORTED
+    AUDIT_SEARCHED, AUDIT_EXPORTED,
+    /** A manager checked the audit trail's hash chain; the outcome is in the detail. */
+    AUDIT_VERIFIED
 }

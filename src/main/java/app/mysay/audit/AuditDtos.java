@@ -20,4 +20,12 @@ public final class AuditDtos {
     /** A page of events, newest first; nextBefore is the "before" that asks for the next, older page (null at the end). */
     public record AuditPage(List<AuditEntry> events, Long nextBefore) {
     }
+
+    /**
+     * The outcome of walking the audit trail's hash chain in id order: records is how many events were checked (the
+     * walk stops at the first that does not fit); firstBrokenId is that event (after a deleted event, the one that
+     * followed it), or null when the whole chain verified.
+     */
+    public record AuditVerification(boolean verified, long records, Long firstBrokenId, Instant checkedAt) {
+    }
 }

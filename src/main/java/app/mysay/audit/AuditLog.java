@@ -11,7 +11,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Appends to the audit trail inside the caller's transaction, so an action and its record commit together
- * or not at all.
+ * or not at all. The database chains each event to the one before (see {@link AuditChain}); appending takes the
+ * chain's lock, held until the transaction ends, so audit records are best written last.
  */
 @ApplicationScoped
 public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
@@ -33,6 +34,8 @@ public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
         event.childId = childId;
         event.conferenceId = conferenceId;
         event.detail = detail;
-        return persist(event).replaceWithVoid();
+        // Changes already made in this transaction are written first, so their row locks are taken before the chain's
+        // lock and never while holding it (which could deadlock with a transaction that takes them the other way).
+        return getSession().chain(session -> session.flush()).chain(() -> persist(event)).replaceWithVoid();
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.mysay.audit.AuditDtos.AuditPage;
+import app.mysay.audit.AuditDtos.AuditVerification;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -40,11 +41,14 @@ public class AuditResource {
     private static final MediaType CSV = MediaType.valueOf(TEXT_CSV);
 
     private final AuditSearch search;
+    private final AuditChain chain;
     private final CurrentCaller caller;
     private final ZoneId zone;
 
-    AuditResource(AuditSearch search, CurrentCaller caller, @ConfigProperty(name = "mysay.zone") ZoneId zone) {
+    AuditResource(AuditSearch search, AuditChain chain, CurrentCaller caller,
+            @ConfigProperty(name = "mysay.zone") ZoneId zone) {
         this.search = search;
+        this.chain = chain;
         this.caller = caller;
         this.zone = zone;
     }
@@ -77,6 +81,15 @@ public class AuditResource {
             @QueryParam("personId") String personId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("action") String action, @QueryParam("before") String before) {
         return csv(AuditQuery.parse(childReference, personId, from, to, action, before, null));
+    }
+
+    @GET
+    @Path("/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check that the audit trail has not been changed: walks its hash chain from the first event to "
+            + "the newest; audited as AUDIT_VERIFIED")
+    public Uni<AuditVerification> verification() {
+        return chain.verify(caller.get());
     }
 
     private Uni<Response> csv(AuditQuery query) {

@@ -471,6 +471,9 @@ class AuthorizationMatrixTest {
                         .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, CHILD_ALPHA, CHILD_CAL),
                 row("GET", "/api/audit/export.csv?action=STAFF_ACCOUNT_CREATED")
                         .expect(OK, MANAGER)
+                        .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, CHILD_ALPHA, CHILD_CAL),
+                row("GET", "/api/audit/verification")
+                        .expect(OK, MANAGER)
                         .expect(ROLE_REFUSED, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, CHILD_ALPHA, CHILD_CAL));
     }
 
