@@ -22,6 +22,7 @@ describe('ApiClient', () => {
     expect(calls[0].init.credentials).toBe('same-origin');
     expect(calls[0].init.cache).toBe('no-store');
     expect((calls[0].init.headers as Record<string, string>)['Idempotency-Key']).toBe('key-12345678');
+    expect((calls[0].init.headers as Record<string, string>)['X-MySay-Request']).toBe('1');
     expect(JSON.parse(calls[0].init.body as string)).toEqual({ authorship: { kind: 'CHILD' } });
   });
 

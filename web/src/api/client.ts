@@ -69,6 +69,8 @@ export class ApiClient {
         cache: 'no-store',
         headers: {
           Accept: 'application/json',
+          // Proves to the service that the request comes from MySay's own pages, not a form on another site.
+          'X-MySay-Request': '1',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...headers,
         },

@@ -20,6 +20,8 @@ export function leaveQuickly(exit: Exit = (url) => window.location.replace(url))
     // leaving matters more than tidying up
   }
   try {
+    // A beacon outlives the page but cannot carry the API client's X-MySay-Request header; the service accepts it
+    // by the browser's own Sec-Fetch-Site: same-origin (and Origin) instead.
     navigator.sendBeacon?.('/api/auth/sign-out');
   } catch {
     // no network: the session cookie still expires on its own

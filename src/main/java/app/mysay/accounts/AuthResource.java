@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.mysay.accounts.AccountDtos.Me;
 import app.mysay.accounts.AccountDtos.SignInRequest;
 import app.mysay.common.ApiProblem;
+import app.mysay.security.Caller;
 import app.mysay.security.CurrentCaller;
+import app.mysay.security.Role;
 import app.mysay.security.SessionCookies;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -54,9 +56,21 @@ public class AuthResource {
     @POST
     @Path("/sign-out")
     @PermitAll
-    @Operation(summary = "Sign out: removes the session cookie")
-    public Response signOut() {
-        return Response.noContent().cookie(SessionCookies.clearSession()).build();
+    @Operation(summary = "Sign out: removes the session cookie, and tells the browser what else to forget")
+    public Uni<Response> signOut() {
+        return caller.ifSignedIn().map(signedIn -> Response.noContent().cookie(SessionCookies.clearSession())
+                .header("Clear-Site-Data", clearSiteData(signedIn.map(Caller::role).orElse(null)))
+                .build());
+    }
+
+    /**
+     * What the browser forgets on signing out. The HTTP cache always (API answers and staff pages are never stored,
+     * so this is a second line). Stored data only for staff who keep nothing on the device: a child's and an
+     * advocate's drafts and unsent views wait there, encrypted, until they are sent, and must survive signing out;
+     * so must the child's "this device is set up" mark. Unknown (the session had already ended): the cache only.
+     */
+    static String clearSiteData(Role role) {
+        return role == null || role == Role.CHILD || role == Role.ADVOCATE ? "\"cache\"" : "\"cache\", \"storage\"";
     }
 
     @GET

@@ -1,11 +1,15 @@
 package app.mysay.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 /** The {@link Caller} of this request, as {@link AccountStillUsable} established it from the verified token. */
 @RequestScoped
@@ -13,10 +17,12 @@ public class CurrentCaller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final CurrentIdentityAssociation identities;
 
-    CurrentCaller(SecurityIdentity identity, JsonWebToken token) {
+    CurrentCaller(SecurityIdentity identity, JsonWebToken token, CurrentIdentityAssociation identities) {
         this.identity = identity;
         this.token = token;
+        this.identities = identities;
     }
 
     public Caller get() {
@@ -25,6 +31,13 @@ public class CurrentCaller {
             throw new UnauthorizedException();
         }
         return caller;
+    }
+
+    /** The caller if the request carries a usable session, else empty (never a failure): for endpoints anyone may call. */
+    public Uni<Optional<Caller>> ifSignedIn() {
+        return identities.getDeferredIdentity()
+                .map(signedIn -> Optional.ofNullable(signedIn.<Caller>getAttribute(AccountStillUsable.CALLER_ATTRIBUTE)))
+                .onFailure().recoverWithItem(Optional.empty());
     }
 
     /** When the signed-in session began, carried unchanged from token to refreshed token. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +44,9 @@ public abstract class BrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    /** What Chromium refused under the service's Content-Security-Policy or Permissions-Policy, in any context. */
+    final List<String> policyComplaints = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void launch() {
         playwright = Playwright.create(new Playwright.CreateOptions()
@@ -72,6 +76,7 @@ public abstract class BrowserTest {
                 .setLocale("en-GB")
                 .setBaseURL(root.toString()));
         context.setDefaultTimeout(15_000);
+        watchPolicies(context);
         return context;
     }
 
@@ -83,7 +88,16 @@ public abstract class BrowserTest {
                 .setLocale("en-GB")
                 .setBaseURL(root.toString()));
         context.setDefaultTimeout(15_000);
+        watchPolicies(context);
         return context;
+    }
+
+    void watchPolicies(BrowserContext context) {
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy") || message.text().contains("Permissions-Policy")) {
+                policyComplaints.add(message.text());
+            }
+        });
     }
 
     /** Signs a member of staff in through the workspace's own sign-in page. */
@@ -102,6 +116,7 @@ public abstract class BrowserTest {
     void check(Page page, String name) {
         page.waitForLoadState();
         page.locator("main h1").first().waitFor();
+        assertTrue(policyComplaints.isEmpty(), "the browser refused something on or before '" + name + "': " + policyComplaints);
         Path shot = SCREENSHOTS.resolve(getClass().getSimpleName()).resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
 

@@ -174,6 +174,7 @@ class ManagerBrowserTest extends BrowserTest {
                 .setAcceptDownloads(true)
                 .setBaseURL(root.toString()));
         context.setDefaultTimeout(15_000);
+        watchPolicies(context);
         return context;
     }
 

@@ -84,7 +84,7 @@ class JwtAttackTest {
         RequestSpecification carrying(String token) {
             RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON);
             return this == BEARER ? request.header("Authorization", "Bearer " + token)
-                    : request.cookie(JwtAttackTest.COOKIE, token);
+                    : request.cookie(JwtAttackTest.COOKIE, token).header(CrossSiteRequestGuard.REQUEST_HEADER, "1");
         }
     }
 

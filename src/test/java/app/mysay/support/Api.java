@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import app.mysay.accounts.StaffAccount;
+import app.mysay.security.CrossSiteRequestGuard;
 import app.mysay.security.PasswordHasher;
 import app.mysay.security.Role;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -110,13 +111,17 @@ public final class Api {
     }
 
     public static Response setPin(String deviceSecret, String pin) {
-        return given().contentType(ContentType.JSON).cookie("mysay_device", deviceSecret).body(Map.of("pin", pin))
-                .post("/api/child/pin");
+        return onDevice(deviceSecret).body(Map.of("pin", pin)).post("/api/child/pin");
     }
 
     public static Response childSignIn(String deviceSecret, String pin) {
-        return given().contentType(ContentType.JSON).cookie("mysay_device", deviceSecret).body(Map.of("pin", pin))
-                .post("/api/child/sign-in");
+        return onDevice(deviceSecret).body(Map.of("pin", pin)).post("/api/child/sign-in");
+    }
+
+    /** As the app calls with the device's cookie: with the header that shows it comes from MySay's own pages. */
+    private static RequestSpecification onDevice(String deviceSecret) {
+        return given().contentType(ContentType.JSON).cookie("mysay_device", deviceSecret)
+                .header(CrossSiteRequestGuard.REQUEST_HEADER, "1");
     }
 
     /** The whole way in for a child: invitation, redeemed on a device, PIN chosen. */
