@@ -344,7 +344,8 @@ export type AuditAction =
   | 'CHILD_PIN_SET' | 'CHILD_SIGNED_IN' | 'CHILD_PIN_FAILED' | 'CHILD_LOCKED' | 'CHILD_PIN_RESET'
   | 'VIEWS_DRAFT_READ' | 'VIEWS_DRAFT_SAVED' | 'VIEWS_SENT' | 'VIEWS_READ' | 'VIEWS_VERSION_READ' | 'SUMMARY_READ'
   | 'CHAIR_ACKNOWLEDGED' | 'DECISION_RECORDED' | 'STATUS_READ'
-  | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED' | 'AUDIT_VERIFIED';
+  | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED' | 'AUDIT_VERIFIED'
+  | 'SIGN_IN_LIMITED' | 'SIGNED_OUT';
 
 /** One audit event: the child by case reference only; the actor's name only for staff. */
 export interface AuditEntry {

@@ -31,6 +31,8 @@ export const ACTIONS: Record<AuditAction, string> = {
   AUDIT_SEARCHED: 'Searched the audit trail',
   AUDIT_EXPORTED: 'Downloaded the audit trail',
   AUDIT_VERIFIED: 'Checked the audit trail had not been changed',
+  SIGN_IN_LIMITED: 'Too many sign-in tries: refused for a while',
+  SIGNED_OUT: 'Signed out',
 };
 
 const ROLES: Record<string, string> = {

@@ -1,5 +1,6 @@
 package app.mysay.accounts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,8 +45,9 @@ public class AccountService {
     }
 
     /**
-     * Empty when the e-mail and password do not match an enabled account. A missing account costs the same
-     * hashing time as a wrong password, and the answer is the same, so nobody can learn who has an account.
+     * Empty when the e-mail and password do not match an enabled account. A missing or disabled account costs the
+     * same hashing time as a wrong password (the decoy hash is checked), and the answer is the same, so nobody can
+     * learn who has an account. The caller counts the attempt against the sign-in limits first.
      */
     @WithTransaction
     public Uni<Optional<Session>> signIn(String email, String password) {
@@ -57,7 +59,8 @@ public class AccountService {
                             AuditAction.STAFF_SIGN_IN_FAILED, null, null, null)
                             .replaceWith(Optional.<Session>empty());
                 }
-                IssuedToken token = tokens.forStaff(account.id, account.role, Timestamps.now().getEpochSecond());
+                IssuedToken token = tokens.forStaff(account.id, account.role, Timestamps.now().getEpochSecond(),
+                        account.tokensValidAfter);
                 return audit.record(account.id, account.role.name(), AuditAction.STAFF_SIGNED_IN, null, null, null)
                         .replaceWith(Optional.of(new Session(token.token(), token.expiresAt(),
                                 new Me(account.id, account.role, account.displayName))));
@@ -65,17 +68,33 @@ public class AccountService {
         });
     }
 
-    /** A fresh token for the same session, while the person's account is still usable and the session young. */
+    /**
+     * A fresh token for the same session, while the person's account is still usable and the session young. The token
+     * being refreshed has passed {@code AccountStillUsable}, so a revoked session cannot be refreshed back to life;
+     * the new token is issued no earlier than the old one, so it is not refused where the old one was accepted.
+     */
     @WithSession
-    public Uni<Session> refresh(Caller caller, long sessionStartedAt) {
+    public Uni<Session> refresh(Caller caller, long sessionStartedAt, Instant currentIssuedAt) {
         if (!tokens.mayRefresh(sessionStartedAt)) {
             return Uni.createFrom().failure(new io.quarkus.security.UnauthorizedException());
         }
         return me(caller).map(me -> {
             IssuedToken token = caller.is(Role.CHILD)
-                    ? tokens.forChild(caller.id(), caller.deviceId(), sessionStartedAt)
-                    : tokens.forStaff(caller.id(), caller.role(), sessionStartedAt);
+                    ? tokens.forChild(caller.id(), caller.deviceId(), sessionStartedAt, currentIssuedAt)
+                    : tokens.forStaff(caller.id(), caller.role(), sessionStartedAt, currentIssuedAt);
             return new Session(token.token(), token.expiresAt(), me);
+        });
+    }
+
+    /** Ends every session of this staff account at once: tokens issued until now are refused from now on. */
+    @WithTransaction
+    public Uni<Void> signOut(Caller caller) {
+        return accounts.findById(caller.id()).flatMap(account -> {
+            if (account == null) {
+                return Uni.createFrom().voidItem();
+            }
+            account.tokensValidAfter = TokenService.later(account.tokensValidAfter, TokenService.revokeUntilNow());
+            return audit.record(caller, AuditAction.SIGNED_OUT, null, null, null);
         });
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -14,31 +15,41 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.mysay.accounts.AccountDtos.Me;
 import app.mysay.accounts.AccountDtos.SignInRequest;
 import app.mysay.common.ApiProblem;
+import app.mysay.invitations.ChildSignInService;
 import app.mysay.security.Caller;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
+import app.mysay.security.SignInLimits;
 import app.mysay.security.SessionCookies;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/auth")
 @Tag(name = "Sign-in")
 public class AuthResource {
 
     private final AccountService accounts;
+    private final ChildSignInService children;
+    private final SignInLimits limits;
     private final CurrentCaller caller;
 
-    AuthResource(AccountService accounts, CurrentCaller caller) {
+    AuthResource(AccountService accounts, ChildSignInService children, SignInLimits limits, CurrentCaller caller) {
         this.accounts = accounts;
+        this.children = children;
+        this.limits = limits;
         this.caller = caller;
     }
 
     @POST
     @Path("/sign-in")
     @PermitAll
-    @Operation(summary = "Staff sign-in with e-mail and password; sets the session cookie and returns the token")
-    public Uni<Response> signIn(@NotNull(message = "Send your e-mail address and password") @Valid SignInRequest request) {
-        return accounts.signIn(request.email(), request.password()).map(session -> session
+    @Operation(summary = "Staff sign-in with e-mail and password; sets the session cookie and returns the token. "
+            + "Too many tries for one e-mail address, or from one client address, answer 429 with Retry-After.")
+    public Uni<Response> signIn(@NotNull(message = "Send your e-mail address and password") @Valid SignInRequest request,
+            @Context HttpServerRequest http) {
+        return limits.staffSignIn(request.email(), SignInLimits.clientAddress(http))
+                .chain(() -> accounts.signIn(request.email(), request.password())).map(session -> session
                 .map(s -> Response.ok(s).cookie(SessionCookies.session(s.token(), s.expiresAt())).build())
                 .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",
                         "The e-mail address or password is not right. Check them and try again.")));
@@ -49,18 +60,22 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "A fresh short-lived token for the same session (staff and children)")
     public Uni<Response> refresh() {
-        return accounts.refresh(caller.get(), caller.sessionStartedAt())
+        return accounts.refresh(caller.get(), caller.sessionStartedAt(), caller.issuedAt())
                 .map(s -> Response.ok(s).cookie(SessionCookies.session(s.token(), s.expiresAt())).build());
     }
 
     @POST
     @Path("/sign-out")
     @PermitAll
-    @Operation(summary = "Sign out: removes the session cookie, and tells the browser what else to forget")
+    @Operation(summary = "Sign out: removes the session cookie, ends the session at once (for staff, every session of the "
+            + "account; for a child, the sessions on this device), and tells the browser what else to forget")
     public Uni<Response> signOut() {
-        return caller.ifSignedIn().map(signedIn -> Response.noContent().cookie(SessionCookies.clearSession())
-                .header("Clear-Site-Data", clearSiteData(signedIn.map(Caller::role).orElse(null)))
-                .build());
+        return caller.ifSignedIn().flatMap(signedIn -> signedIn
+                .map(c -> c.is(Role.CHILD) ? children.signOut(c) : accounts.signOut(c))
+                .orElseGet(() -> Uni.createFrom().voidItem())
+                .map(v -> Response.noContent().cookie(SessionCookies.clearSession())
+                        .header("Clear-Site-Data", clearSiteData(signedIn.map(Caller::role).orElse(null)))
+                        .build()));
     }
 
     /**

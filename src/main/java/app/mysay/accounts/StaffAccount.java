@@ -35,4 +35,8 @@ public class StaffAccount extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Tokens issued (iat) before this are refused: set by signing out and, in the database, by disabling. */
+    @Column(name = "tokens_valid_after")
+    public Instant tokensValidAfter;
 }

@@ -13,5 +13,9 @@ public enum AuditAction {
     /** A manager searched or exported the audit trail; the filters are in the detail. */
     AUDIT_SEARCHED, AUDIT_EXPORTED,
     /** A manager checked the audit trail's hash chain; the outcome is in the detail. */
-    AUDIT_VERIFIED
+    AUDIT_VERIFIED,
+    /** Sign-in attempts went over a limit (the kind in the detail); recorded once per key and window. */
+    SIGN_IN_LIMITED,
+    /** Someone signed out: the tokens issued before stop working at once (for a child, on that device). */
+    SIGNED_OUT
 }

@@ -18,6 +18,8 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final List<InvalidParam> invalidParams;
     private final Map<String, Object> extensions;
+    /** Seconds after which trying again may succeed, sent as {@code Retry-After}; null when not said. */
+    private Long retryAfterSeconds;
 
     public ApiProblem(int status, String type, String title, String detail, List<InvalidParam> invalidParams,
             Map<String, Object> extensions) {
@@ -54,6 +56,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem unprocessable(String type, String title, String detail) {
         return new ApiProblem(422, type, title, detail);
+    }
+
+    /** Says when to try again (the Retry-After header, in seconds). */
+    public ApiProblem withRetryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

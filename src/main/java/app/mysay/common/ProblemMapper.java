@@ -159,6 +159,9 @@ public class ProblemMapper {
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (problem.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
+        }
         return builder.build();
     }
 }

@@ -45,4 +45,8 @@ public class ChildDevice extends PanacheEntityBase {
 
     @Column(name = "last_sign_in_at")
     public Instant lastSignInAt;
+
+    /** Tokens issued (iat) on this device before this are refused: signing out here, locking, a PIN reset. */
+    @Column(name = "tokens_valid_after")
+    public Instant tokensValidAfter;
 }

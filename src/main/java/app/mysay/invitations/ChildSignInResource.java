@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +20,9 @@ import app.mysay.invitations.InvitationDtos.PinRequest;
 import app.mysay.invitations.InvitationDtos.RedeemRequest;
 import app.mysay.invitations.InvitationDtos.Redeemed;
 import app.mysay.security.SessionCookies;
+import app.mysay.security.SignInLimits;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. */
 @Path("/child")
@@ -28,16 +31,19 @@ import io.smallrye.mutiny.Uni;
 public class ChildSignInResource {
 
     private final ChildSignInService service;
+    private final SignInLimits limits;
 
-    ChildSignInResource(ChildSignInService service) {
+    ChildSignInResource(ChildSignInService service, SignInLimits limits) {
         this.service = service;
+        this.limits = limits;
     }
 
     @POST
     @Path("/redeem")
     @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next")
-    public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request) {
-        return service.redeem(request.code()).map(binding -> {
+    public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
+            @Context HttpServerRequest http) {
+        return limits.redeem(SignInLimits.clientAddress(http)).chain(() -> service.redeem(request.code())).map(binding -> {
             if (binding == null) {
                 throw ChildSignInService.invitationNotValid();
             }
@@ -50,8 +56,9 @@ public class ChildSignInResource {
     @Path("/pin")
     @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in")
     public Uni<Response> setPin(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
-            @NotNull(message = "Enter your PIN") @Valid PinRequest request) {
-        return service.setPin(deviceSecret, request.pin())
+            @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
+        return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
+                .chain(() -> service.setPin(deviceSecret, request.pin()))
                 .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
                         .build());
     }
@@ -60,8 +67,9 @@ public class ChildSignInResource {
     @Path("/sign-in")
     @Operation(summary = "Sign in with this device and the PIN; after 5 wrong PINs the device is locked")
     public Uni<Response> signIn(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
-            @NotNull(message = "Enter your PIN") @Valid PinRequest request) {
-        return service.signIn(deviceSecret, request.pin()).map(outcome -> {
+            @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
+        return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
+                .chain(() -> service.signIn(deviceSecret, request.pin())).map(outcome -> {
             if (outcome instanceof SignedIn signedIn) {
                 return Response.ok(signedIn.session())
                         .cookie(SessionCookies.session(signedIn.session().token(), signedIn.session().expiresAt()))

@@ -173,6 +173,7 @@ public class ChildSignInService {
                 device.failedPinAttempts++;
                 if (device.failedPinAttempts >= pinAttempts) {
                     device.lockedAt = Timestamps.now();
+                    device.tokensValidAfter = TokenService.later(device.tokensValidAfter, TokenService.revokeUntilNow());
                     return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_LOCKED, device.childId,
                             null, null).replaceWith((PinOutcome) new Locked());
                 }
@@ -193,7 +194,10 @@ public class ChildSignInService {
                 .flatMap(child -> devices.forChild(childId))
                 .flatMap(list -> {
                     Instant until = Timestamps.now().plus(pinSetupAfterReset);
+                    Instant revoked = TokenService.revokeUntilNow();
                     list.forEach(device -> {
+                        // Every session on every device ends, and stays ended once a new PIN is chosen.
+                        device.tokensValidAfter = TokenService.later(device.tokensValidAfter, revoked);
                         device.pinHash = null;
                         device.pinSetupUntil = until;
                         device.failedPinAttempts = 0;
@@ -202,6 +206,22 @@ public class ChildSignInService {
                     return audit.record(socialWorker, AuditAction.CHILD_PIN_RESET, childId, null,
                             list.size() + " device(s)").replaceWith(new PinReset(childId, list.size()));
                 });
+    }
+
+    /**
+     * Ends the child's sessions on the device they sign out on, at once; their other devices stay signed in (a shared
+     * family phone is signed out without signing the child out on their own tablet). The device stays bound, and
+     * the child signs in again with the PIN.
+     */
+    @WithTransaction
+    public Uni<Void> signOut(Caller child) {
+        return devices.findById(child.deviceId()).flatMap(device -> {
+            if (device == null || !device.childId.equals(child.id())) {
+                return Uni.createFrom().voidItem();
+            }
+            device.tokensValidAfter = TokenService.later(device.tokensValidAfter, TokenService.revokeUntilNow());
+            return audit.record(child, AuditAction.SIGNED_OUT, child.id(), null, null);
+        });
     }
 
     private Uni<ChildDevice> device(String deviceSecret) {
@@ -214,7 +234,8 @@ public class ChildSignInService {
 
     private Uni<Session> session(ChildDevice device) {
         return children.findById(device.childId).map((Child child) -> {
-            IssuedToken token = tokens.forChild(child.id, device.id, Timestamps.now().getEpochSecond());
+            IssuedToken token = tokens.forChild(child.id, device.id, Timestamps.now().getEpochSecond(),
+                    device.tokensValidAfter);
             return new Session(token.token(), token.expiresAt(), new Me(child.id, Role.CHILD, child.knownAs));
         });
     }

@@ -1,5 +1,6 @@
 package app.mysay.security;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -17,12 +18,27 @@ public class CurrentCaller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
-    private final CurrentIdentityAssociation identities;
+    private final CurrentIdentityAssociation association;
 
-    CurrentCaller(SecurityIdentity identity, JsonWebToken token, CurrentIdentityAssociation identities) {
+    CurrentCaller(SecurityIdentity identity, JsonWebToken token, CurrentIdentityAssociation association) {
         this.identity = identity;
         this.token = token;
-        this.identities = identities;
+        this.association = association;
+    }
+
+    /**
+     * For endpoints open to all (signing out): the caller if the request carries a token that is still usable, and
+     * empty when it carries none or one that is not (expired, forged, revoked).
+     */
+    public Uni<Optional<Caller>> ifSignedIn() {
+        return association.getDeferredIdentity()
+                .map(id -> Optional.ofNullable(id.<Caller>getAttribute(AccountStillUsable.CALLER_ATTRIBUTE)))
+                .onFailure().recoverWithItem(Optional.empty());
+    }
+
+    /** The token's iat, in seconds: a refreshed token is never issued before it. */
+    public Instant issuedAt() {
+        return Instant.ofEpochSecond(token.getIssuedAtTime());
     }
 
     public Caller get() {
@@ -31,13 +47,6 @@ public class CurrentCaller {
             throw new UnauthorizedException();
         }
         return caller;
-    }
-
-    /** The caller if the request carries a usable session, else empty (never a failure): for endpoints anyone may call. */
-    public Uni<Optional<Caller>> ifSignedIn() {
-        return identities.getDeferredIdentity()
-                .map(signedIn -> Optional.ofNullable(signedIn.<Caller>getAttribute(AccountStillUsable.CALLER_ATTRIBUTE)))
-                .onFailure().recoverWithItem(Optional.empty());
     }
 
     /** When the signed-in session began, carried unchanged from token to refreshed token. */

@@ -2,6 +2,7 @@ package app.mysay.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,13 +30,32 @@ public class TokenService {
         this.settings = settings;
     }
 
-    public IssuedToken forStaff(UUID accountId, Role role, long sessionStartedAt) {
-        return issue(claims(accountId, role, sessionStartedAt), settings.staffLifetime());
+    /**
+     * A staff token. {@code validAfter} is the account's {@code tokens_valid_after} (null if never revoked): the token's
+     * iat is never before it, so a token issued in the second just after a revocation is not refused with the old ones.
+     */
+    public IssuedToken forStaff(UUID accountId, Role role, long sessionStartedAt, Instant validAfter) {
+        return issue(claims(accountId, role, sessionStartedAt), settings.staffLifetime(), validAfter);
     }
 
-    public IssuedToken forChild(UUID childId, UUID deviceId, long sessionStartedAt) {
+    /** A child's token, on one device; {@code validAfter} is the device's {@code tokens_valid_after}. */
+    public IssuedToken forChild(UUID childId, UUID deviceId, long sessionStartedAt, Instant validAfter) {
         return issue(claims(childId, Role.CHILD, sessionStartedAt).claim(DEVICE_CLAIM, deviceId.toString()),
-                settings.childLifetime());
+                settings.childLifetime(), validAfter);
+    }
+
+    /**
+     * The {@code tokens_valid_after} that revokes every token issued until now: iat is in whole seconds, so this is
+     * now rounded up to the next whole second. A token issued before now has an iat before it and is refused (the
+     * check is {@code iat >= tokens_valid_after}); tokens issued afterwards carry an iat of at least this.
+     */
+    public static Instant revokeUntilNow() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    /** The later of two revocation times (either may be null). */
+    public static Instant later(Instant current, Instant revocation) {
+        return current == null || revocation.isAfter(current) ? revocation : current;
     }
 
     /** A refreshed token keeps the session's start, so no session outlives {@code mysay.jwt.max-session}. */
@@ -51,10 +71,12 @@ public class TokenService {
                 .claim(SESSION_START_CLAIM, sessionStartedAt);
     }
 
-    private IssuedToken issue(JwtClaimsBuilder claims, Duration lifetime) {
+    private IssuedToken issue(JwtClaimsBuilder claims, Duration lifetime, Instant validAfter) {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
-        String token = claims.issuedAt(now).expiresAt(expiresAt)
+        // At most a second ahead of now (within the 5 s of clock skew the verification allows).
+        Instant issuedAt = validAfter != null && validAfter.isAfter(now) ? validAfter : now;
+        String token = claims.issuedAt(issuedAt.getEpochSecond()).expiresAt(expiresAt)
                 .jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
         return new IssuedToken(token, expiresAt);
     }

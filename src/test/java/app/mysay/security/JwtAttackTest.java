@@ -508,6 +508,47 @@ class JwtAttackTest {
         }
     }
 
+    /**
+     * After signing out, the attack set again against the signed-out account: every forgery is still refused, and so
+     * is every genuinely signed token issued up to the second before the revocation (built with SmallRye and by hand,
+     * as Bearer and as cookie, on every endpoint); one issued in the revocation's own second is accepted, which shows
+     * the boundary is exact (iat is in whole seconds; the revocation is rounded up to the next one).
+     */
+    @Test
+    void afterSigningOutForgeriesAndTokensIssuedBeforeAreAllRefused() {
+        Staff revoked = Api.staff(Role.SOCIAL_WORKER);
+        Transport.BEARER.carrying(revoked.token()).post("/api/auth/sign-out").then().statusCode(204);
+        Instant validAfter = Api.inSession(() -> StaffAccount.<StaffAccount>findById(revoked.id())
+                .map(a -> a.tokensValidAfter));
+        assertNotNull(validAfter, "signing out set tokens_valid_after");
+        assertEquals(0, validAfter.getNano(), "revocations are whole seconds");
+        Forge f = new Forge(keys, issuer, audience, revoked.id(), Role.SOCIAL_WORKER);
+        long justBefore = validAfter.getEpochSecond() - 1;
+        Map<String, Object> byHand = f.claimMap();
+        byHand.put("iat", justBefore);
+        byHand.put("exp", justBefore + 600);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("the signed-out token itself", revoked.token());
+        tokens.put("genuine, SmallRye, issued the second before", f.signed(b -> b.issuedAt(justBefore)
+                .expiresAt(justBefore + 600)));
+        tokens.put("genuine, by hand, issued the second before", f.byHand(byHand));
+        for (Forgery forgery : Forgery.values()) {
+            tokens.put(forgery.name(), forgery.mint(f));
+        }
+        tokens.forEach((what, token) -> {
+            for (Endpoint endpoint : Endpoint.values()) {
+                for (Transport transport : Transport.values()) {
+                    assertUnauthenticated(what + " after signing out, via " + transport + " on " + endpoint,
+                            endpoint.call(transport, token));
+                }
+            }
+        });
+        long atTheBoundary = validAfter.getEpochSecond();
+        String fresh = f.signed(b -> b.issuedAt(atTheBoundary).expiresAt(atTheBoundary + 600));
+        Endpoint.ME.call(Transport.BEARER, fresh).then().statusCode(200);
+        Endpoint.ME.call(Transport.COOKIE, fresh).then().statusCode(200);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Refreshing
     // ---------------------------------------------------------------------------------------------------------------
@@ -598,7 +639,8 @@ class JwtAttackTest {
 
     @Test
     void signingOutClearsTheSessionCookie() {
-        Response response = Transport.COOKIE.carrying(socialWorker().token()).post("/api/auth/sign-out");
+        // Its own account: signing out revokes every token of the account (see afterSigningOut... above).
+        Response response = Transport.COOKIE.carrying(Api.staff(Role.SOCIAL_WORKER).token()).post("/api/auth/sign-out");
         assertEquals(204, response.statusCode(), response.asString());
         SetCookie cookie = sessionCookie(response).orElseThrow(() -> new AssertionError("sign-out cleared no cookie"));
         assertEquals("", cookie.value(), "the cleared cookie holds nothing");
