@@ -55,10 +55,13 @@ const NAV: Record<Exclude<Role, 'CHILD'>, { href: string; label: string }[]> = {
 };
 
 const REFRESH_EVERY_MS = 10 * 60 * 1000;
+/** A workspace left alone this long signs itself out, as on a shared office computer nobody may be watching it. */
+export const IDLE_SIGN_OUT_MS = 30 * 60 * 1000;
 
 function StaffApp() {
   const [me, setMe] = useState<Me | null>(null);
   const [checked, setChecked] = useState(false);
+  const [signedOutIdle, setSignedOutIdle] = useState(false);
   const path = useObservable(currentPath);
   const unread = useObservable(unreadNotifications);
 
@@ -66,13 +69,29 @@ function StaffApp() {
     api.me().then((who) => who.role !== 'CHILD' && setMe(who), () => undefined).finally(() => setChecked(true));
   }, []);
 
-  // A signed-in session's token lasts minutes; refreshing keeps a working day going without signing in again.
+  // A token lasts minutes; refreshing keeps a working day going, until the workspace has been left alone too long.
   useEffect(() => {
     if (!me) return undefined;
-    const refresh = window.setInterval(() => api.refresh().catch(() => setMe(null)), REFRESH_EVERY_MS);
+    let lastActivity = Date.now();
+    const active = () => {
+      lastActivity = Date.now();
+    };
+    const events = ['pointerdown', 'keydown', 'scroll'] as const;
+    events.forEach((e) => window.addEventListener(e, active, { passive: true }));
+    const check = window.setInterval(() => {
+      const idle = Date.now() - lastActivity;
+      if (idle >= IDLE_SIGN_OUT_MS) {
+        void api.signOut().catch(() => undefined);
+        setSignedOutIdle(true);
+        setMe(null);
+      } else {
+        api.refresh().catch(() => setMe(null));
+      }
+    }, REFRESH_EVERY_MS / 2);
     const stopWatching = watchNotifications();
     return () => {
-      window.clearInterval(refresh);
+      events.forEach((e) => window.removeEventListener(e, active));
+      window.clearInterval(check);
       stopWatching();
     };
   }, [me]);
@@ -124,7 +143,10 @@ function StaffApp() {
       )}
       <main id="main" class="main">
         {!checked && <p role="status">Loading…</p>}
-        {checked && !me && <SignIn onSignedIn={(who) => setMe(who)} />}
+        {checked && !me && signedOutIdle && (
+          <p class="notice notice-warning" role="status">You were signed out after 30 minutes without activity. Sign in again to carry on.</p>
+        )}
+        {checked && !me && <SignIn onSignedIn={(who) => { setSignedOutIdle(false); setMe(who); }} />}
         {me && found && found.route.page(found.params, me)}
         {me && !found && (
           <>

@@ -223,4 +223,21 @@ class WorkspaceBrowserTest extends BrowserTest {
         Api.as(danLogin).get("/api/child/me").then().statusCode(200)
                 .body("conferences[0].chairMessage", org.hamcrest.Matchers.equalTo("Thank you Dan. You will not need a plan."));
     }
+
+    @Test
+    void aWorkspaceLeftAloneSignsItselfOut() {
+        Staff chair = Api.staff(Role.CHAIR);
+        try (BrowserContext context = desk()) {
+            Page page = context.newPage();
+            page.clock().install();
+            signIn(page, chair);
+            assertThat(heading(page, "My conferences")).isVisible();
+            page.clock().runFor(29 * 60 * 1000);
+            assertThat(heading(page, "My conferences")).isVisible();
+            page.clock().runFor(2 * 60 * 1000);
+            assertThat(page.getByText("You were signed out after 30 minutes without activity.")).isVisible();
+            assertThat(heading(page, "Sign in")).isVisible();
+            check(page, "signed-out-idle");
+        }
+    }
 }
