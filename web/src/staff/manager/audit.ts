@@ -33,6 +33,7 @@ export const ACTIONS: Record<AuditAction, string> = {
   AUDIT_VERIFIED: 'Checked the audit trail had not been changed',
   SIGN_IN_LIMITED: 'Too many sign-in tries: refused for a while',
   SIGNED_OUT: 'Signed out',
+  FIELDS_REENCRYPTED: 'Had the stored words re-encrypted under the new key',
 };
 
 const ROLES: Record<string, string> = {

@@ -17,5 +17,7 @@ public enum AuditAction {
     /** Sign-in attempts went over a limit (the kind in the detail); recorded once per key and window. */
     SIGN_IN_LIMITED,
     /** Someone signed out: the tokens issued before stop working at once (for a child, on that device). */
-    SIGNED_OUT
+    SIGNED_OUT,
+    /** A manager had the stored text re-encrypted under the primary key (how many rows in the detail). */
+    FIELDS_REENCRYPTED
 }

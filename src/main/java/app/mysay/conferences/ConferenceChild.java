@@ -8,7 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import app.mysay.security.FieldEncryption;
+import app.mysay.security.FieldEncryption.Place;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -39,9 +45,40 @@ public class ConferenceChild extends PanacheEntityBase {
     @Column(name = "harm_category")
     public HarmCategory harmCategory;
 
-    @Column(name = "outcome_message")
-    public String outcomeMessage;
+    /**
+     * The chair's message, decrypted. Private, with accessors, so that every change goes through
+     * {@link #setOutcomeMessage}, which encrypts it: Hibernate writes only the encrypted column.
+     */
+    @Transient
+    private String outcomeMessage;
+
+    /** The message as stored: encrypted (app.mysay.security.FieldEncryption). */
+    @Column(name = "outcome_message_enc")
+    byte[] outcomeMessageEnc;
 
     @Column(name = "outcome_at")
     public Instant outcomeAt;
+
+    public String getOutcomeMessage() {
+        return outcomeMessage;
+    }
+
+    public void setOutcomeMessage(String message) {
+        outcomeMessage = message;
+        encrypt();
+    }
+
+    @PrePersist
+    void encrypt() {
+        outcomeMessageEnc = FieldEncryption.current().encrypt(outcomeMessage, place());
+    }
+
+    @PostLoad
+    void decrypt() {
+        outcomeMessage = FieldEncryption.current().decrypt(outcomeMessageEnc, place());
+    }
+
+    private Place place() {
+        return new Place("conference_child", "outcome_message_enc", id, childId);
+    }
 }

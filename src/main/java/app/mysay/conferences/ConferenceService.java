@@ -174,8 +174,8 @@ public class ConferenceService {
                     link.harmCategory = d.planNeeded() ? d.category() : null;
                     String message = d.messageForChild() == null || d.messageForChild().isBlank() ? null
                             : d.messageForChild().strip();
-                    if (!java.util.Objects.equals(message, link.outcomeMessage)) {
-                        link.outcomeMessage = message;
+                    if (!java.util.Objects.equals(message, link.getOutcomeMessage())) {
+                        link.setOutcomeMessage(message);
                         link.outcomeAt = message == null ? null : now;
                     }
                 }

@@ -153,7 +153,7 @@ public class StatusFacts {
                 locked, facts.drafts().contains(key), sent == null ? null : sent.version(),
                 sent == null ? null : sent.sentAt(), sent == null ? null : sent.authorship(), wantsToAttend,
                 ways, advocate, talkFirst, link.chairReadAt, link.chairReadVersion, link.planNeeded,
-                link.harmCategory, link.outcomeMessage, link.outcomeAt, List.copyOf(attention),
+                link.harmCategory, link.getOutcomeMessage(), link.outcomeAt, List.copyOf(attention),
                 attention.stream().anyMatch(Attention::urgent));
     }
 

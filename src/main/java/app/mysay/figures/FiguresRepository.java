@@ -39,7 +39,7 @@ public class FiguresRepository {
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(
                 "select k.id, k.startsAt, k.status, c.dateOfBirth, c.ageBand, v.version, v.sentAt, v.authorship, "
                         + "v.takingPartWays, v.advocateChoice, cc.chairReadAt, cc.chairReadVersion, "
-                        + "case when cc.outcomeMessage is null then false else true end "
+                        + "case when cc.outcomeMessageEnc is null then false else true end "
                         + "from ConferenceChild cc "
                         + "join Conference k on k.id = cc.conferenceId "
                         + "join Child c on c.id = cc.childId "

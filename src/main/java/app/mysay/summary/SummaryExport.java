@@ -51,6 +51,6 @@ public record SummaryExport(UUID conferenceId, ConferenceType type, Instant star
                 v == null ? null : new LatestViews(v.version, v.sentAt, v.authorRole, v.content()),
                 link.chairReadAt == null ? null : new ChairRead(link.chairReadAt, link.chairReadVersion),
                 link.planNeeded == null && link.outcomeAt == null ? null
-                        : new Decision(link.planNeeded, link.harmCategory, link.outcomeMessage, link.outcomeAt));
+                        : new Decision(link.planNeeded, link.harmCategory, link.getOutcomeMessage(), link.outcomeAt));
     }
 }

@@ -10,8 +10,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
+import app.mysay.security.FieldEncryption;
+import app.mysay.security.FieldEncryption.Place;
 import app.mysay.security.Role;
 import app.mysay.views.ViewsContent.AdvocatePart;
 import app.mysay.views.ViewsContent.Authorship;
@@ -49,17 +54,17 @@ public class Views extends PanacheEntityBase {
     @Column(name = "author_id")
     public UUID authorId;
 
-    @Column(name = "good_things", columnDefinition = "text")
+    @Transient
     public String goodThings;
     @Column(name = "good_things_shared")
     public boolean goodThingsShared;
 
-    @Column(columnDefinition = "text")
+    @Transient
     public String worries;
     @Column(name = "worries_shared")
     public boolean worriesShared;
 
-    @Column(columnDefinition = "text")
+    @Transient
     public String wishes;
     @Column(name = "wishes_shared")
     public boolean wishesShared;
@@ -72,7 +77,7 @@ public class Views extends PanacheEntityBase {
     @Convert(converter = TakingPartWaysConverter.class)
     @Column(name = "taking_part_ways")
     public Set<TakingPartWay> takingPartWays;
-    @Column(name = "who_with_me", columnDefinition = "text")
+    @Transient
     public String whoWithMe;
     @Column(name = "taking_part_shared")
     public boolean takingPartShared;
@@ -83,26 +88,46 @@ public class Views extends PanacheEntityBase {
     @Column(name = "advocate_shared")
     public boolean advocateShared;
 
-    @Column(name = "questions_for_chair", columnDefinition = "text")
+    @Transient
     public String questionsForChair;
     @Column(name = "questions_shared")
     public boolean questionsShared;
 
-    @Column(name = "tell_chair_first", columnDefinition = "text")
+    @Transient
     public String tellChairFirst;
     @Column(name = "tell_chair_first_shared")
     public boolean tellChairFirstShared;
 
     @Enumerated(EnumType.STRING)
     public AuthorshipKind authorship;
-    @Column(name = "helper_name")
+    @Transient
     public String helperName;
-    @Column(name = "helper_role")
+    @Transient
     public String helperRole;
     @Column(name = "read_back_agreed")
     public Boolean readBackAgreed;
-    @Column(name = "not_read_back_reason", columnDefinition = "text")
+    @Transient
     public String notReadBackReason;
+
+    // The free text as stored: encrypted (app.mysay.security.FieldEncryption). The fields above hold it decrypted.
+    @Column(name = "good_things_enc")
+    byte[] goodThingsEnc;
+    @Column(name = "worries_enc")
+    byte[] worriesEnc;
+    @Column(name = "wishes_enc")
+    byte[] wishesEnc;
+    @Column(name = "who_with_me_enc")
+    byte[] whoWithMeEnc;
+    @Column(name = "questions_for_chair_enc")
+    byte[] questionsForChairEnc;
+    @Column(name = "tell_chair_first_enc")
+    byte[] tellChairFirstEnc;
+    @Column(name = "helper_name_enc")
+    byte[] helperNameEnc;
+    @Column(name = "helper_role_enc")
+    byte[] helperRoleEnc;
+    @Column(name = "not_read_back_reason_enc")
+    byte[] notReadBackReasonEnc;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
@@ -147,6 +172,43 @@ public class Views extends PanacheEntityBase {
         helperRole = c.authorship().helperRole();
         readBackAgreed = c.authorship().readBackAgreed();
         notReadBackReason = c.authorship().notReadBackReason();
+        encrypt();
+    }
+
+    /**
+     * Encrypts the free text into the stored columns. {@link #apply} calls it, so that a changed draft is dirty for
+     * Hibernate (a change to the transient fields alone would not be written); persisting calls it again in case.
+     */
+    @PrePersist
+    void encrypt() {
+        FieldEncryption crypto = FieldEncryption.current();
+        goodThingsEnc = crypto.encrypt(goodThings, place("good_things_enc"));
+        worriesEnc = crypto.encrypt(worries, place("worries_enc"));
+        wishesEnc = crypto.encrypt(wishes, place("wishes_enc"));
+        whoWithMeEnc = crypto.encrypt(whoWithMe, place("who_with_me_enc"));
+        questionsForChairEnc = crypto.encrypt(questionsForChair, place("questions_for_chair_enc"));
+        tellChairFirstEnc = crypto.encrypt(tellChairFirst, place("tell_chair_first_enc"));
+        helperNameEnc = crypto.encrypt(helperName, place("helper_name_enc"));
+        helperRoleEnc = crypto.encrypt(helperRole, place("helper_role_enc"));
+        notReadBackReasonEnc = crypto.encrypt(notReadBackReason, place("not_read_back_reason_enc"));
+    }
+
+    @PostLoad
+    void decrypt() {
+        FieldEncryption crypto = FieldEncryption.current();
+        goodThings = crypto.decrypt(goodThingsEnc, place("good_things_enc"));
+        worries = crypto.decrypt(worriesEnc, place("worries_enc"));
+        wishes = crypto.decrypt(wishesEnc, place("wishes_enc"));
+        whoWithMe = crypto.decrypt(whoWithMeEnc, place("who_with_me_enc"));
+        questionsForChair = crypto.decrypt(questionsForChairEnc, place("questions_for_chair_enc"));
+        tellChairFirst = crypto.decrypt(tellChairFirstEnc, place("tell_chair_first_enc"));
+        helperName = crypto.decrypt(helperNameEnc, place("helper_name_enc"));
+        helperRole = crypto.decrypt(helperRoleEnc, place("helper_role_enc"));
+        notReadBackReason = crypto.decrypt(notReadBackReasonEnc, place("not_read_back_reason_enc"));
+    }
+
+    private Place place(String column) {
+        return new Place("views", column, id, childId);
     }
 
     public ViewsContent content() {

@@ -296,7 +296,7 @@ public class ViewsService {
                                                         sent == null ? null : sent.version(),
                                                         sent == null ? null : sent.sentAt(),
                                                         link.chairReadAt, link.chairReadVersion,
-                                                        held ? link.outcomeMessage : null,
+                                                        held ? link.getOutcomeMessage() : null,
                                                         held ? link.outcomeAt : null);
                                             }).toList()))));
                 }));

@@ -1,0 +1,154 @@
+package app.mysay.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.mysay.security.FieldEncryption.Place;
+import app.mysay.security.FieldEncryption.UndecryptableException;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * After a key rotation (see docs/architecture.md, "Encryption at rest"): re-encrypts, under the primary key, every
+ * stored ciphertext made under another key, found by its Tink prefix. A batch at a time in id order, each row by a
+ * compare-and-set update (only if its ciphertexts are still those read), so it is idempotent, never overwrites a
+ * change made meanwhile (that one is already under the primary key), and can be run again at any time. The database
+ * lets it through the immutability of sent views (V9__field_encryption.sql) because it changes only ciphertexts.
+ */
+@ApplicationScoped
+public class Reencryption {
+
+    private static final Logger LOG = Logger.getLogger(Reencryption.class);
+    static final String JOB = "field-reencryption";
+    private static final UUID FIRST = new UUID(0, 0);
+
+    record Table(String name, List<String> columns) {
+    }
+
+    static final List<Table> TABLES = List.of(
+            new Table("views", List.of("good_things_enc", "worries_enc", "wishes_enc", "who_with_me_enc",
+                    "questions_for_chair_enc", "tell_chair_first_enc", "helper_name_enc", "helper_role_enc",
+                    "not_read_back_reason_enc")),
+            new Table("conference_child", List.of("outcome_message_enc")));
+
+    /** What one run did. Rows that cannot be decrypted are logged (by id) and left as they are. */
+    public record Outcome(int reencrypted, int undecryptable) {
+
+        Outcome plus(Outcome other) {
+            return new Outcome(reencrypted + other.reencrypted, undecryptable + other.undecryptable);
+        }
+    }
+
+    private final Pool pool;
+    private final FieldEncryption crypto;
+    private final int batchSize;
+
+    Reencryption(Pool pool, FieldEncryption crypto,
+            @ConfigProperty(name = "mysay.encryption.reencrypt-batch", defaultValue = "200") int batchSize) {
+        this.pool = pool;
+        this.crypto = crypto;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(identity = JOB, every = "${mysay.encryption.reencrypt-every:1h}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return run().invoke(outcome -> {
+            if (outcome.reencrypted() > 0 || outcome.undecryptable() > 0) {
+                LOG.infof("Re-encrypted %d row(s) under the primary key; %d could not be decrypted",
+                        outcome.reencrypted(), outcome.undecryptable());
+            }
+        }).onFailure().invoke(e -> LOG.warnf("Re-encryption stopped (%s); the next run goes on",
+                e.getClass().getSimpleName())).onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Re-encrypts everything not under the primary key, table by table. */
+    public Uni<Outcome> run() {
+        Uni<Outcome> all = Uni.createFrom().item(new Outcome(0, 0));
+        for (Table table : TABLES) {
+            all = all.flatMap(sum -> batches(table, FIRST, crypto.primaryPrefix()).map(sum::plus));
+        }
+        return all;
+    }
+
+    private Uni<Outcome> batches(Table table, UUID after, byte[] primary) {
+        String stale = table.columns().stream()
+                .map(c -> "(" + c + " is not null and substr(" + c + ", 1, 5) <> $2)")
+                .collect(Collectors.joining(" or "));
+        String select = "select id, child_id, " + String.join(", ", table.columns()) + " from " + table.name()
+                + " where id > $1 and (" + stale + ") order by id limit $3";
+        return pool.preparedQuery(select).execute(Tuple.of(after, Buffer.buffer(primary), batchSize))
+                .flatMap(rows -> reencrypt(table, rows).flatMap(outcome -> {
+                    if (rows.size() < batchSize) {
+                        return Uni.createFrom().item(outcome);
+                    }
+                    UUID last = null;
+                    for (Row row : rows) {
+                        last = row.getUUID("id");
+                    }
+                    return batches(table, last, primary).map(outcome::plus);
+                }));
+    }
+
+    private Uni<Outcome> reencrypt(Table table, RowSet<Row> rows) {
+        List<String> columns = table.columns();
+        int n = columns.size();
+        // set c1 = $2, ... where id = $1 and c1 is not distinct from $(n+2) ...
+        String update = "update " + table.name() + " set "
+                + IntStream.range(0, n).mapToObj(i -> columns.get(i) + " = $" + (i + 2)).collect(Collectors.joining(", "))
+                + " where id = $1 and "
+                + IntStream.range(0, n).mapToObj(i -> columns.get(i) + " is not distinct from $" + (i + n + 2) + "::bytea")
+                        .collect(Collectors.joining(" and "));
+        List<Tuple> updates = new ArrayList<>();
+        int undecryptable = 0;
+        for (Row row : rows) {
+            UUID id = row.getUUID("id");
+            UUID childId = row.getUUID("child_id");
+            List<Object> fresh = new ArrayList<>();
+            List<Object> old = new ArrayList<>();
+            try {
+                for (String column : columns) {
+                    var stored = row.getBuffer(column);
+                    byte[] ciphertext = stored == null ? null : stored.getBytes();
+                    Place place = new Place(table.name(), column, id, childId);
+                    byte[] again = crypto.underPrimary(ciphertext) ? ciphertext
+                            : crypto.encrypt(crypto.decrypt(ciphertext, place), place);
+                    fresh.add(again == null ? null : Buffer.buffer(again));
+                    old.add(ciphertext == null ? null : Buffer.buffer(ciphertext));
+                }
+            } catch (UndecryptableException e) {
+                undecryptable++;
+                continue;
+            }
+            Tuple tuple = Tuple.of(id);
+            fresh.forEach(tuple::addValue);
+            old.forEach(tuple::addValue);
+            updates.add(tuple);
+        }
+        int skipped = undecryptable;
+        if (updates.isEmpty()) {
+            return Uni.createFrom().item(new Outcome(0, skipped));
+        }
+        return pool.preparedQuery(update).executeBatch(updates).map(result -> {
+            int changed = 0;
+            for (RowSet<Row> r = result; r != null; r = r.next()) {
+                changed += r.rowCount();
+            }
+            return new Outcome(changed, skipped);
+        });
+    }
+}
