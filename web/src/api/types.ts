@@ -345,7 +345,8 @@ export type AuditAction =
   | 'VIEWS_DRAFT_READ' | 'VIEWS_DRAFT_SAVED' | 'VIEWS_SENT' | 'VIEWS_READ' | 'VIEWS_VERSION_READ' | 'SUMMARY_READ'
   | 'CHAIR_ACKNOWLEDGED' | 'DECISION_RECORDED' | 'STATUS_READ'
   | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED' | 'AUDIT_VERIFIED'
-  | 'SIGN_IN_LIMITED' | 'SIGNED_OUT' | 'FIELDS_REENCRYPTED';
+  | 'SIGN_IN_LIMITED' | 'SIGNED_OUT' | 'FIELDS_REENCRYPTED'
+  | 'VIEWS_PURGED' | 'LEGAL_HOLD_PLACED' | 'LEGAL_HOLD_LIFTED';
 
 /** One audit event: the child by case reference only; the actor's name only for staff. */
 export interface AuditEntry {

@@ -34,6 +34,9 @@ export const ACTIONS: Record<AuditAction, string> = {
   SIGN_IN_LIMITED: 'Too many sign-in tries: refused for a while',
   SIGNED_OUT: 'Signed out',
   FIELDS_REENCRYPTED: 'Had the stored words re-encrypted under the new key',
+  VIEWS_PURGED: 'Removed after the retention period',
+  LEGAL_HOLD_PLACED: 'Placed a legal hold',
+  LEGAL_HOLD_LIFTED: 'Lifted the legal hold',
 };
 
 const ROLES: Record<string, string> = {
@@ -43,6 +46,7 @@ const ROLES: Record<string, string> = {
   MANAGER: 'Manager',
   CHILD: 'Child',
   ANONYMOUS: 'Not signed in',
+  SYSTEM: 'MySay itself',
 };
 
 export function roleLabel(role: string): string {
@@ -54,6 +58,7 @@ export function who(e: Pick<AuditEntry, 'actorName' | 'actorRole'>): string {
   if (e.actorName) return e.actorName;
   if (e.actorRole === 'CHILD') return 'The child';
   if (e.actorRole === 'ANONYMOUS') return 'Someone not signed in';
+  if (e.actorRole === 'SYSTEM') return 'MySay (retention)';
   return 'Unknown';
 }
 

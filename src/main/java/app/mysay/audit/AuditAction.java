@@ -19,5 +19,9 @@ public enum AuditAction {
     /** Someone signed out: the tokens issued before stop working at once (for a child, on that device). */
     SIGNED_OUT,
     /** A manager had the stored text re-encrypted under the primary key (how many rows in the detail). */
-    FIELDS_REENCRYPTED
+    FIELDS_REENCRYPTED,
+    /** The retention purge removed a child's views and what goes with them; counts only in the detail. */
+    VIEWS_PURGED,
+    /** A manager placed (or changed the reason of) a legal hold; never the reason itself. */
+    LEGAL_HOLD_PLACED, LEGAL_HOLD_LIFTED
 }
