@@ -65,7 +65,7 @@ public class RetentionService {
             + "(select count(*) from idempotency_key i join views v on v.id = i.views_id where v.child_id = c.id), "
             + "(select count(*) from invitation i where i.child_id = c.id), "
             + "(select count(*) from child_device d where d.child_id = c.id), "
-            + "(select count(*) from conference_child cc where cc.child_id = c.id and cc.outcome_message is not null), "
+            + "(select count(*) from conference_child cc where cc.child_id = c.id and cc.outcome_message_enc is not null), "
             + "(select count(*) from notification n where n.child_id = c.id), "
             + "(select count(*) from webhook_delivery w where w.child_id = c.id) "
             + "from child c where c.id in (:ids) order by c.id";
@@ -78,7 +78,7 @@ public class RetentionService {
             "delete from invitation where child_id in (:ids)",
             "delete from notification where child_id in (:ids)",
             "delete from webhook_delivery where child_id in (:ids)",
-            "update conference_child set outcome_message = null, harm_category = null where child_id in (:ids)");
+            "update conference_child set outcome_message_enc = null, harm_category = null where child_id in (:ids)");
 
     /**
      * The record keeps its id, case reference, social worker and when it was added; the date of birth becomes the age
