@@ -17,10 +17,13 @@ create table legal_hold (
 -- declared itself one (set_config('mysay.purging', 'on', true), which lasts until that transaction ends), and never
 -- while the child is under a legal hold. The setting is not a security boundary (any connection may set it); it keeps
 -- a stray DELETE, from a bug or by hand, from removing what a child said, as before. UPDATE of a sent row is refused
--- whatever the setting.
+-- whatever the setting, except re-encryption of the same text under a new key (V9's views_is_reencryption).
 create or replace function views_sent_rows_are_immutable() returns trigger language plpgsql as $$
 begin
     if old.status = 'SENT' then
+        if tg_op = 'UPDATE' and views_is_reencryption(old, new) then
+            return new;
+        end if;
         if tg_op = 'DELETE' and current_setting('mysay.purging', true) = 'on' then
             if exists (select 1 from legal_hold h where h.child_id = old.child_id) then
                 raise exception 'views under a legal hold cannot be purged (views %)', old.id using errcode = 'P0001';
