@@ -46,6 +46,8 @@ export function ConferencePage({ id, me }: { id: string; me: Me }) {
 }
 
 function ChildCard({ conference: c, status: s, me, onChanged }: { conference: StaffConference; status: ChildStatus; me: Me; onChanged: () => void }) {
+  // Kept here, not in PinReset: once the reset reloads the status, the device is no longer locked and PinReset goes.
+  const [pinResetMessage, setPinResetMessage] = useState<string | null>(null);
   return (
     <section class={`card${s.urgent ? ' card-urgent' : ''}`} aria-labelledby={`child-${s.childId}`}>
       <h2 id={`child-${s.childId}`} class="heading-m">{s.knownAs}</h2>
@@ -65,7 +67,10 @@ function ChildCard({ conference: c, status: s, me, onChanged }: { conference: St
           </Link>
         </div>
       )}
-      {me.role === 'SOCIAL_WORKER' && s.deviceLocked && <PinReset status={s} onDone={onChanged} />}
+      {pinResetMessage && <Notice kind="success">{pinResetMessage}</Notice>}
+      {me.role === 'SOCIAL_WORKER' && s.deviceLocked && !pinResetMessage && (
+        <PinReset status={s} onDone={(message) => { setPinResetMessage(message); onChanged(); }} />
+      )}
       {me.role === 'ADVOCATE' && c.status === 'SCHEDULED' && (
         <Link href={`/staff/conferences/${c.id}/children/${s.childId}/views`} class="button">Give views with or for {s.knownAs}</Link>
       )}
@@ -73,21 +78,17 @@ function ChildCard({ conference: c, status: s, me, onChanged }: { conference: St
   );
 }
 
-function PinReset({ status: s, onDone }: { status: ChildStatus; onDone: () => void }) {
+function PinReset({ status: s, onDone }: { status: ChildStatus; onDone: (message: string) => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reset = async () => {
     try {
       await api.resetPin(s.childId);
-      setMessage(`${s.knownAs} can now choose a new PIN on the same device: be with them when they do. If they lost the device, invite them again.`);
-      setConfirming(false);
-      onDone();
+      onDone(`${s.knownAs} can now choose a new PIN on the same device: be with them when they do. If they lost the device, invite them again.`);
     } catch (err) {
       setError(errorsFrom(err, 'reset')[0].message);
     }
   };
-  if (message) return <Notice kind="success">{message}</Notice>;
   return (
     <div class="pin-reset">
       {error && <p class="error-message" role="alert">{error}</p>}
