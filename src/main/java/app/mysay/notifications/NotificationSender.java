@@ -5,24 +5,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import app.mysay.common.Sequentially;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
+import app.mysay.common.OutboxRuns;
 import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -82,12 +79,9 @@ public class NotificationSender {
     private final int batchSize;
     private final Duration lease;
     private final Duration sendTimeout;
-    private final Duration backoffBase;
-    private final Duration backoffMax;
+    private final OutboxRuns runs;
     private final Counter delivered;
     private final Counter failed;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicInteger runs = new AtomicInteger();
 
     NotificationSender(Pool pool, ReactiveMailer mailer, MeterRegistry registry,
             @ConfigProperty(name = "mysay.public-url") String publicUrl,
@@ -105,10 +99,9 @@ public class NotificationSender {
         this.batchSize = batchSize;
         this.lease = lease;
         this.sendTimeout = sendTimeout;
-        this.backoffBase = backoffBase;
-        this.backoffMax = backoffMax;
-        Gauge.builder("mysay.notifications.pending", pending, AtomicLong::get)
-                .description("Notifications not yet delivered (as of the sender's last run)").register(registry);
+        this.runs = new OutboxRuns(pool, registry, "mysay.notifications.pending",
+                "Notifications not yet delivered (as of the sender's last run)", PENDING, "notifications to send", LOG,
+                backoffBase, backoffMax);
         this.delivered = Counter.builder("mysay.notifications.delivered")
                 .description("Notification e-mails accepted by the mail server").register(registry);
         this.failed = Counter.builder("mysay.notifications.failed")
@@ -128,38 +121,19 @@ public class NotificationSender {
      * @return how many were delivered
      */
     public Uni<Integer> deliverDue(int limit) {
-        return Uni.createFrom().deferred(() -> {
-            runs.incrementAndGet();
-            return claim(limit)
-                    .flatMap(this::deliverEach)
-                    .onFailure().recoverWithItem(e -> {
-                        LOG.warnf("Could not claim notifications to send (%s); the next run tries again",
-                                e.getClass().getSimpleName());
-                        return 0;
-                    })
-                    .call(this::refreshPending)
-                    .onTermination().invoke(runs::decrementAndGet);
-        });
+        return runs.run(() -> claim(limit).flatMap(claimed -> OutboxRuns.oneByOne(claimed, this::deliver)));
     }
 
     /** True while no run is under way on this instance. */
     public boolean idle() {
-        return runs.get() == 0;
-    }
-
-    /** Counts the notifications still to deliver, for the gauge. */
-    public Uni<Long> refreshPending() {
-        return pool.query(PENDING).execute()
-                .map(rows -> rows.iterator().next().getLong(0))
-                .invoke(pending::set)
-                .onFailure().recoverWithItem(e -> pending.get());
+        return runs.idle();
     }
 
     private record Claimed(UUID id, NotificationKind kind, int attempts, String email, boolean enabled) {
     }
 
     private Uni<List<Claimed>> claim(int limit) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of((long) limit, (double) lease.toSeconds())).map(rows -> {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of((long) limit, OutboxRuns.seconds(lease))).map(rows -> {
             List<Claimed> claimed = new ArrayList<>();
             for (Row row : rows) {
                 claimed.add(new Claimed(row.getUUID("id"), NotificationKind.valueOf(row.getString("kind")),
@@ -167,15 +141,6 @@ public class NotificationSender {
             }
             return claimed;
         });
-    }
-
-    private Uni<Integer> deliverEach(List<Claimed> claimed) {
-        AtomicInteger count = new AtomicInteger();
-        return Sequentially.forEach(claimed, n -> deliver(n).invoke(sent -> {
-            if (sent) {
-                count.incrementAndGet();
-            }
-        })).map(nothing -> count.get());
     }
 
     private Uni<Boolean> deliver(Claimed n) {
@@ -209,27 +174,18 @@ public class NotificationSender {
 
     private Uni<Boolean> recordFailed(Claimed n, Throwable failure) {
         int attempt = n.attempts() + 1;
-        Duration wait = backoff(attempt);
+        Duration wait = runs.backoff(attempt);
         String reason = reason(failure);
         failed.increment();
         LOG.warnf("Notification %s not delivered (attempt %d: %s); next try in %ss", n.id(), attempt, reason,
                 wait.toSeconds());
-        return pool.preparedQuery(FAILED).execute(Tuple.of(n.id(), reason, (double) wait.toSeconds()))
+        return pool.preparedQuery(FAILED).execute(Tuple.of(n.id(), reason, OutboxRuns.seconds(wait)))
                 .replaceWith(false)
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Notification %s: the failure could not be recorded (%s); it is tried again when its "
                             + "claim runs out", n.id(), e.getClass().getSimpleName());
                     return false;
                 });
-    }
-
-    /** base, 2 base, 4 base, ... up to the maximum. */
-    Duration backoff(int attempt) {
-        Duration wait = backoffBase;
-        for (int i = 1; i < attempt && wait.compareTo(backoffMax) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
     }
 
     /** A short reason that names no address and quotes nothing the mail server said. */

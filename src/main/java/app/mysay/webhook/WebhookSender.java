@@ -13,23 +13,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import app.mysay.common.Sequentially;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
+import app.mysay.common.OutboxRuns;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -79,14 +76,11 @@ public class WebhookSender {
     private final Duration lease;
     private final Duration connectTimeout;
     private final Duration sendTimeout;
-    private final Duration backoffBase;
-    private final Duration backoffMax;
     private final int maxAttempts;
+    private final OutboxRuns runs;
     private final Counter delivered;
     private final Counter failed;
     private final Counter givenUp;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicInteger runs = new AtomicInteger();
 
     WebhookSender(WebhookSettings settings, Pool pool, MeterRegistry registry,
             @ConfigProperty(name = "mysay.webhook.batch-size", defaultValue = "20") int batchSize,
@@ -112,12 +106,10 @@ public class WebhookSender {
         this.lease = lease;
         this.connectTimeout = connectTimeout;
         this.sendTimeout = sendTimeout;
-        this.backoffBase = backoffBase;
-        this.backoffMax = backoffMax;
         this.maxAttempts = maxAttempts;
-        Gauge.builder("mysay.webhook.pending", pending, AtomicLong::get)
-                .description("Webhook deliveries not yet delivered nor given up (as of the sender's last run)")
-                .register(registry);
+        this.runs = new OutboxRuns(pool, registry, "mysay.webhook.pending",
+                "Webhook deliveries not yet delivered nor given up (as of the sender's last run)", PENDING,
+                "webhook deliveries", LOG, backoffBase, backoffMax);
         this.delivered = Counter.builder("mysay.webhook.delivered")
                 .description("Webhook deliveries the receiver accepted (2xx)").register(registry);
         this.failed = Counter.builder("mysay.webhook.failed")
@@ -142,37 +134,19 @@ public class WebhookSender {
      * @return how many were delivered
      */
     public Uni<Integer> deliverDue(int limit) {
-        return Uni.createFrom().deferred(() -> {
-            runs.incrementAndGet();
-            return claim(limit)
-                    .flatMap(this::deliverEach)
-                    .onFailure().recoverWithItem(e -> {
-                        LOG.warnf("Could not claim webhook deliveries (%s); the next run tries again",
-                                e.getClass().getSimpleName());
-                        return 0;
-                    })
-                    .call(this::refreshPending)
-                    .onTermination().invoke(runs::decrementAndGet);
-        });
+        return runs.run(() -> claim(limit).flatMap(claimed -> OutboxRuns.oneByOne(claimed, this::deliver)));
     }
 
     /** True while no run is under way on this instance. */
     public boolean idle() {
-        return runs.get() == 0;
-    }
-
-    public Uni<Long> refreshPending() {
-        return pool.query(PENDING).execute()
-                .map(rows -> rows.iterator().next().getLong(0))
-                .invoke(pending::set)
-                .onFailure().recoverWithItem(e -> pending.get());
+        return runs.idle();
     }
 
     private record Claimed(UUID id, byte[] body, int attempts, Instant createdAt) {
     }
 
     private Uni<List<Claimed>> claim(int limit) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of((long) limit, seconds(lease))).map(rows -> {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of((long) limit, OutboxRuns.seconds(lease))).map(rows -> {
             List<Claimed> claimed = new ArrayList<>();
             for (Row row : rows) {
                 claimed.add(new Claimed(row.getUUID("id"), row.getBuffer("body").getBytes(), row.getInteger("attempts"),
@@ -182,15 +156,6 @@ public class WebhookSender {
             claimed.sort(Comparator.comparing(Claimed::createdAt).thenComparing(Claimed::id));
             return claimed;
         });
-    }
-
-    private Uni<Integer> deliverEach(List<Claimed> claimed) {
-        AtomicInteger count = new AtomicInteger();
-        return Sequentially.forEach(claimed, d -> deliver(d).invoke(ok -> {
-            if (ok) {
-                count.incrementAndGet();
-            }
-        })).map(nothing -> count.get());
     }
 
     private Uni<Boolean> deliver(Claimed d) {
@@ -242,10 +207,10 @@ public class WebhookSender {
             LOG.errorf("Webhook delivery %s given up after %d attempts (last: %s)", d.id(), attempt, reason);
             update = pool.preparedQuery(GIVEN_UP).execute(Tuple.of(d.id(), reason));
         } else {
-            Duration wait = backoff(attempt);
+            Duration wait = runs.backoff(attempt);
             LOG.warnf("Webhook delivery %s not delivered (attempt %d: %s); next try in %s", d.id(), attempt, reason,
                     wait);
-            update = pool.preparedQuery(FAILED).execute(Tuple.of(d.id(), reason, seconds(wait)));
+            update = pool.preparedQuery(FAILED).execute(Tuple.of(d.id(), reason, OutboxRuns.seconds(wait)));
         }
         return update.replaceWith(false)
                 .onFailure().recoverWithItem(e -> {
@@ -253,19 +218,6 @@ public class WebhookSender {
                             + "claim runs out", d.id(), e.getClass().getSimpleName());
                     return false;
                 });
-    }
-
-    /** base, 2 base, 4 base, ... up to the maximum. */
-    Duration backoff(int attempt) {
-        Duration wait = backoffBase;
-        for (int i = 1; i < attempt && wait.compareTo(backoffMax) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 
     /** A short reason that quotes nothing the receiver said and names no address. */

@@ -1,5 +1,6 @@
 package app.mysay.audit;
 
+import static app.mysay.support.Waiting.concurrently;
 import static app.mysay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -13,18 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -213,34 +207,6 @@ class AuditChainTest {
     private static long count(String where) {
         return Api.inSession(() -> Panache.getSession().flatMap(session -> session
                 .createNativeQuery("select count(*) from audit_event where " + where, Long.class).getSingleResult()));
-    }
-
-    private static List<Response> concurrently(int n, java.util.function.IntFunction<Response> request)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> call = () -> {
-                    ready.countDown();
-                    go.await();
-                    return request.apply(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            assertTrue(ready.await(10, TimeUnit.SECONDS));
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String causes(Throwable e) {

@@ -102,6 +102,8 @@ class WorkspaceBrowserTest extends BrowserTest {
             check(page, "pin-reset-confirm");
             button(page, "Yes, reset the PIN").click();
             assertThat(page.getByText("Ada can now choose a new PIN")).isVisible();
+            assertThat(page.getByText("Locked out: reset the PIN")).hasCount(0);
+            check(page, "pin-reset-done");
             Api.setPin(device, "3691").then().statusCode(200);
 
             link(page, "Children and families").click();

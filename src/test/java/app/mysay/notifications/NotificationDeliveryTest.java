@@ -1,5 +1,6 @@
 package app.mysay.notifications;
 
+import static app.mysay.support.Waiting.await;
 import static app.mysay.support.Mails.everything;
 import static app.mysay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -288,26 +286,6 @@ class NotificationDeliveryTest {
                     .anyMatch(a -> a instanceof InternetAddress ia && email.equalsIgnoreCase(ia.getAddress()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Polls until the probe's answer is done, failing at the deadline. */
-    static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (true) {
-            T value = probe.get();
-            if (done.test(value)) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for " + what + "; last seen: " + value);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import app.mysay.security.Role;
+import app.mysay.support.Waiting;
 import app.mysay.support.Api;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
@@ -318,7 +319,7 @@ class RemindersTest {
         assertTrue(everything(toSocialWorker.stream()
                 .filter(m -> subject(m).equals(NotificationMail.REMINDER_SUBJECT)).findFirst().orElseThrow())
                 .contains("A reminder is waiting for you in MySay"));
-        NotificationDeliveryTest.await("every reminder recorded as sent", s::reminders,
+        Waiting.await("every reminder recorded as sent", s::reminders,
                 rows -> rows.size() == 3 && rows.stream().allMatch(n -> n.sentAt != null));
     }
 
@@ -403,7 +404,7 @@ class RemindersTest {
                 .body("find { it.id == '" + ids.get(1) + "' }.readAt", equalTo(null));
 
         // Marking read leaves delivery alone.
-        NotificationDeliveryTest.await("the social worker's e-mails sent", () -> Api.inSession(
+        Waiting.await("the social worker's e-mails sent", () -> Api.inSession(
                 () -> Notification.<Notification>list("recipientId", s.socialWorker().id())),
                 rows -> rows.stream().allMatch(n -> n.sentAt != null));
         Notification marked = Api.inSession(() -> Notification.<Notification>findById(UUID.fromString(first)));
@@ -421,7 +422,7 @@ class RemindersTest {
     }
 
     private List<MimeMessage> awaitMessages(Staff staff, int count) {
-        List<MimeMessage> got = NotificationDeliveryTest.await(count + " e-mail(s) to the " + staff.role(),
+        List<MimeMessage> got = Waiting.await(count + " e-mail(s) to the " + staff.role(),
                 () -> messagesTo(staff), m -> m.size() >= count);
         try {
             Thread.sleep(1500); // one more sender run: nothing extra may arrive

@@ -1,5 +1,6 @@
 package app.mysay.views;
 
+import static app.mysay.support.Waiting.concurrently;
 import static app.mysay.support.Api.as;
 import static app.mysay.support.Problems.invalid;
 import static app.mysay.support.Problems.problem;
@@ -17,12 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -464,33 +459,6 @@ class SendingViewsTest {
     }
 
     // ---- helpers ----
-
-    static List<Response> concurrently(int n, java.util.function.IntFunction<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> call = () -> {
-                    ready.countDown();
-                    go.await();
-                    return request.apply(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            assertTrue(ready.await(10, TimeUnit.SECONDS));
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     static long count(String sql) {
         return Api.inSession(() -> Panache.getSession().flatMap(session -> session

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import app.mysay.support.Api.Staff;
 import app.mysay.support.GreenMailResource;
 import app.mysay.support.GreenMailResource.InjectGreenMail;
 import app.mysay.support.Mails;
+import app.mysay.support.Waiting;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,15 +104,9 @@ class UrgentFlagTest {
     }
 
     /** Waits for the first such e-mail, then a little longer so that a duplicate would have arrived too. */
-    private List<MimeMessage> awaitMail(Staff person, String subject) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (mailsTo(person, subject).isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no urgent e-mail to the " + person.role());
-            }
-            Thread.sleep(200);
-        }
-        Thread.sleep(3000);
+    private List<MimeMessage> awaitMail(Staff person, String subject) {
+        Waiting.await("an urgent e-mail to the " + person.role(), () -> mailsTo(person, subject), m -> !m.isEmpty());
+        Waiting.sleep(Duration.ofSeconds(3));
         return mailsTo(person, subject);
     }
 

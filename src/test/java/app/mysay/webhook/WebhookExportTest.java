@@ -1,5 +1,6 @@
 package app.mysay.webhook;
 
+import static app.mysay.support.Waiting.await;
 import static app.mysay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -321,22 +320,4 @@ class WebhookExportTest {
         }
     }
 
-    static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (true) {
-            T value = probe.get();
-            if (done.test(value)) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for " + what + "; last seen: " + value);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

@@ -1,0 +1,99 @@
+package app.mysay.common;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * What every sender of an outbox table shares (the e-mail notifications, the webhook deliveries): a run that never
+ * fails, whether a run is under way on this instance, the gauge of rows still to deliver, and the back-off between
+ * attempts. Claiming, sending and recording stay with each sender, as they differ.
+ */
+public final class OutboxRuns {
+
+    private final Pool pool;
+    private final String pendingQuery;
+    private final String what;
+    private final Logger log;
+    private final Duration backoffBase;
+    private final Duration backoffMax;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    /**
+     * @param what what the rows are, for the log ("notifications to send")
+     * @param pendingQuery one row, one column: how many rows are still to deliver
+     */
+    public OutboxRuns(Pool pool, MeterRegistry registry, String gauge, String gaugeDescription, String pendingQuery,
+            String what, Logger log, Duration backoffBase, Duration backoffMax) {
+        this.pool = pool;
+        this.pendingQuery = pendingQuery;
+        this.what = what;
+        this.log = log;
+        this.backoffBase = backoffBase;
+        this.backoffMax = backoffMax;
+        Gauge.builder(gauge, pending, AtomicLong::get).description(gaugeDescription).register(registry);
+    }
+
+    /** Runs one claim-and-deliver; a failure to claim is logged by its kind only and left for the next run. */
+    public Uni<Integer> run(Supplier<Uni<Integer>> claimAndDeliver) {
+        return Uni.createFrom().deferred(() -> {
+            runs.incrementAndGet();
+            return claimAndDeliver.get()
+                    .onFailure().recoverWithItem(e -> {
+                        log.warnf("Could not claim %s (%s); the next run tries again", what,
+                                e.getClass().getSimpleName());
+                        return 0;
+                    })
+                    .call(this::refreshPending)
+                    .onTermination().invoke(runs::decrementAndGet);
+        });
+    }
+
+    /** Delivers the claimed rows one after the other; how many were delivered. */
+    public static <T> Uni<Integer> oneByOne(List<T> claimed, Function<T, Uni<Boolean>> deliver) {
+        AtomicInteger count = new AtomicInteger();
+        return Sequentially.forEach(claimed, row -> deliver.apply(row).invoke(delivered -> {
+            if (delivered) {
+                count.incrementAndGet();
+            }
+        })).map(nothing -> count.get());
+    }
+
+    /** True while no run is under way on this instance. */
+    public boolean idle() {
+        return runs.get() == 0;
+    }
+
+    /** Counts the rows still to deliver, for the gauge. */
+    public Uni<Long> refreshPending() {
+        return pool.query(pendingQuery).execute()
+                .map(rows -> rows.iterator().next().getLong(0))
+                .invoke(pending::set)
+                .onFailure().recoverWithItem(e -> pending.get());
+    }
+
+    /** base, 2 base, 4 base, ... up to the maximum. */
+    public Duration backoff(int attempt) {
+        Duration wait = backoffBase;
+        for (int i = 1; i < attempt && wait.compareTo(backoffMax) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
+    }
+
+    /** A duration as PostgreSQL's make_interval(secs => ...) takes it. */
+    public static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}
