@@ -1,6 +1,7 @@
 package app.mysay.accounts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Email;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import app.mysay.common.QrCodes;
 import app.mysay.security.Role;
 
 public final class AccountDtos {
@@ -24,8 +26,70 @@ public final class AccountDtos {
     public record Me(UUID id, Role role, String displayName) {
     }
 
+    /** What a right password leads to: a session, or a second step first. */
+    public sealed interface SignInStep permits Session, SecondStepNeeded {
+    }
+
     /** The token is also set as an HttpOnly cookie; API clients use it as a Bearer token. */
-    public record Session(String token, Instant expiresAt, Me me) {
+    public record Session(String token, Instant expiresAt, Me me) implements SignInStep {
+    }
+
+    /** What the second step is: entering a code, or setting up an authenticator app first (a staff must). */
+    public enum SecondStep {
+        ENTER_CODE, SET_UP
+    }
+
+    /**
+     * The password was right; no session yet. The challenge (single use, short-lived) carries the sign-in to the
+     * second step, so the password is not sent again.
+     */
+    public record SecondStepNeeded(SecondStep secondStep, String challenge, Instant expiresAt) implements SignInStep {
+    }
+
+    public record CodeRequest(
+            @NotBlank(message = "Start signing in again") @Size(max = 100, message = "is not a sign-in in progress") String challenge,
+            @NotBlank(message = "Enter the code") @Size(max = 40, message = "must be at most 40 characters") String code) {
+    }
+
+    public record ChallengeRequest(
+            @NotBlank(message = "Start signing in again") @Size(max = 100, message = "is not a sign-in in progress") String challenge) {
+    }
+
+    /** What an authenticator app needs: the secret as a QR code and, for typing in, as text. Shown once. */
+    public record SetUpDetails(String secret, String keyUri, QrCodes.QrCodePath qrCode) {
+    }
+
+    /** A second factor set up: the recovery codes, shown this once, and a fresh session. */
+    public record SetUpDone(Session session, List<String> recoveryCodes) {
+    }
+
+    /** Whether this account has a second factor, how many recovery codes are unused, and whether it must. */
+    public record SecondFactorStatus(boolean setUp, Instant setUpAt, int recoveryCodesLeft, boolean required) {
+    }
+
+    public record PasswordConfirmation(
+            @NotBlank(message = "Enter your password") @Size(max = 200, message = "must be at most 200 characters") String password) {
+    }
+
+    public record CodeConfirmation(
+            @NotBlank(message = "Enter the code from your authenticator app") @Size(max = 40, message = "must be at most 40 characters") String code) {
+    }
+
+    public record PasswordChange(
+            @NotBlank(message = "Enter your current password") @Size(max = 200, message = "must be at most 200 characters") String currentPassword,
+            @NotNull(message = "Enter a new password")
+            @Size(min = 12, max = 128, message = "must be between 12 and 128 characters") String newPassword) {
+    }
+
+    /** A staff account as a manager sees it: no password, no secret. */
+    public record AccountSummary(UUID id, String email, String displayName, Role role, boolean enabled,
+            boolean secondFactorSetUp) {
+        static AccountSummary of(StaffAccount a) {
+            return new AccountSummary(a.id, a.email, a.displayName, a.role, a.enabled, a.hasSecondFactor());
+        }
+    }
+
+    public record EnabledChange(@NotNull(message = "Say true or false") Boolean enabled) {
     }
 
     public record StaffMember(UUID id, String displayName, Role role) {

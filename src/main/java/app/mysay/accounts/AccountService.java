@@ -8,9 +8,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.mysay.accounts.AccountDtos.AccountSummary;
 import app.mysay.accounts.AccountDtos.Me;
 import app.mysay.accounts.AccountDtos.NewStaffAccount;
 import app.mysay.accounts.AccountDtos.Session;
+import app.mysay.accounts.AccountDtos.SignInStep;
 import app.mysay.accounts.AccountDtos.StaffMember;
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
@@ -33,38 +35,95 @@ public class AccountService {
     private final ChildRepository children;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final StaffSessions sessions;
+    private final SecondFactorService secondFactor;
     private final AuditLog audit;
 
     AccountService(StaffAccountRepository accounts, ChildRepository children, PasswordHasher hasher,
-            TokenService tokens, AuditLog audit) {
+            TokenService tokens, StaffSessions sessions, SecondFactorService secondFactor, AuditLog audit) {
         this.accounts = accounts;
         this.children = children;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.sessions = sessions;
+        this.secondFactor = secondFactor;
         this.audit = audit;
     }
 
     /**
      * Empty when the e-mail and password do not match an enabled account. A missing or disabled account costs the
      * same hashing time as a wrong password (the decoy hash is checked), and the answer is the same, so nobody can
-     * learn who has an account. The caller counts the attempt against the sign-in limits first.
+     * learn who has an account. The caller counts the attempt against the sign-in limits first. A right password
+     * leads to a session, or to the second step ({@link SecondFactorService}).
      */
     @WithTransaction
-    public Uni<Optional<Session>> signIn(String email, String password) {
+    public Uni<Optional<SignInStep>> signIn(String email, String password) {
         return accounts.findByEmail(email).flatMap(account -> {
             boolean usable = account != null && account.enabled;
             return hasher.verify(password, usable ? account.passwordHash : null).flatMap(matches -> {
                 if (!matches) {
                     return audit.record(usable ? account.id : null, usable ? account.role.name() : AuditLog.ANONYMOUS,
                             AuditAction.STAFF_SIGN_IN_FAILED, null, null, null)
-                            .replaceWith(Optional.<Session>empty());
+                            .replaceWith(Optional.<SignInStep>empty());
                 }
-                IssuedToken token = tokens.forStaff(account.id, account.role, Timestamps.now().getEpochSecond(),
-                        account.tokensValidAfter);
-                return audit.record(account.id, account.role.name(), AuditAction.STAFF_SIGNED_IN, null, null, null)
-                        .replaceWith(Optional.of(new Session(token.token(), token.expiresAt(),
-                                new Me(account.id, account.role, account.displayName))));
+                return secondFactor.afterPassword(account).map(Optional::of);
             });
+        });
+    }
+
+    /** A new password, given the current one; every other session ends, this browser gets a fresh one. */
+    @WithTransaction
+    public Uni<Session> changePassword(Caller caller, long sessionStartedAt, String currentPassword,
+            String newPassword) {
+        return accounts.findById(caller.id()).flatMap(account -> {
+            if (account == null || !account.enabled) {
+                return Uni.createFrom().failure(new io.quarkus.security.UnauthorizedException());
+            }
+            return hasher.verify(currentPassword, account.passwordHash).flatMap(matches -> {
+                if (!matches) {
+                    return Uni.createFrom().failure(ApiProblem.invalid("currentPassword",
+                            "is not your current password"));
+                }
+                if (newPassword.equals(currentPassword)) {
+                    return Uni.createFrom().failure(ApiProblem.invalid("newPassword",
+                            "must be different from your current password"));
+                }
+                return hasher.hash(newPassword).flatMap(hash -> {
+                    account.passwordHash = hash;
+                    Session session = sessions.revokeOthersAndReissue(account, sessionStartedAt);
+                    return audit.record(caller, AuditAction.PASSWORD_CHANGED, null, null, null).replaceWith(session);
+                });
+            });
+        });
+    }
+
+    /** Every staff account, for a manager: names, roles, whether enabled and whether a second factor is set up. */
+    @WithSession
+    public Uni<List<AccountSummary>> allAccounts() {
+        return accounts.listAll(io.quarkus.panache.common.Sort.by("displayName"))
+                .map(list -> list.stream().map(AccountSummary::of).toList());
+    }
+
+    /**
+     * A manager disables (every session ends at once, by the database's trigger) or enables an account. A manager
+     * cannot disable their own account, so a council is never left with nobody to enable accounts again by mistake.
+     */
+    @WithTransaction
+    public Uni<AccountSummary> setEnabled(Caller manager, UUID accountId, boolean enabled) {
+        if (!enabled && manager.id().equals(accountId)) {
+            return Uni.createFrom().failure(ApiProblem.conflict(
+                    "You cannot disable your own account. Ask another manager."));
+        }
+        return accounts.findById(accountId).flatMap(account -> {
+            if (account == null) {
+                return Uni.createFrom().failure(ApiProblem.notFound());
+            }
+            if (account.enabled == enabled) {
+                return Uni.createFrom().item(AccountSummary.of(account));
+            }
+            account.enabled = enabled;
+            return audit.record(manager, enabled ? AuditAction.STAFF_ACCOUNT_ENABLED : AuditAction.STAFF_ACCOUNT_DISABLED,
+                    null, null, "account " + account.id).replaceWith(AccountSummary.of(account));
         });
     }
 

@@ -10,10 +10,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.mysay.accounts.AccountDtos.Me;
+import app.mysay.accounts.AccountDtos.SecondStepNeeded;
+import app.mysay.accounts.AccountDtos.Session;
 import app.mysay.accounts.AccountDtos.SignInRequest;
+import app.mysay.accounts.AccountDtos.SignInStep;
 import app.mysay.common.ApiProblem;
 import app.mysay.invitations.ChildSignInService;
 import app.mysay.security.Caller;
@@ -44,15 +50,26 @@ public class AuthResource {
     @POST
     @Path("/sign-in")
     @PermitAll
-    @Operation(summary = "Staff sign-in with e-mail and password; sets the session cookie and returns the token. "
-            + "Too many tries for one e-mail address, or from one client address, answer 429 with Retry-After.")
+    @Operation(summary = "Staff sign-in with e-mail and password. With no second factor to give, sets the session "
+            + "cookie and returns the session (token, expiresAt, me). Otherwise returns the second step (secondStep: "
+            + "ENTER_CODE or SET_UP, and a challenge for /api/auth/second-factor). Too many tries for one e-mail "
+            + "address, or from one client address, answer 429 with Retry-After.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = { Session.class,
+            SecondStepNeeded.class })))
     public Uni<Response> signIn(@NotNull(message = "Send your e-mail address and password") @Valid SignInRequest request,
             @Context HttpServerRequest http) {
         return limits.staffSignIn(request.email(), SignInLimits.clientAddress(http))
-                .chain(() -> accounts.signIn(request.email(), request.password())).map(session -> session
-                .map(s -> Response.ok(s).cookie(SessionCookies.session(s.token(), s.expiresAt())).build())
+                .chain(() -> accounts.signIn(request.email(), request.password())).map(step -> step
+                .map(AuthResource::signedIn)
                 .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",
                         "The e-mail address or password is not right. Check them and try again.")));
+    }
+
+    /** A session also sets the cookie; a second step does not (there is no session yet). */
+    static Response signedIn(SignInStep step) {
+        Response.ResponseBuilder ok = Response.ok(step);
+        return step instanceof Session s ? ok.cookie(SessionCookies.session(s.token(), s.expiresAt())).build()
+                : ok.build();
     }
 
     @POST

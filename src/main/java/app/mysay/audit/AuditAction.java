@@ -23,5 +23,13 @@ public enum AuditAction {
     /** The retention purge removed a child's views and what goes with them; counts only in the detail. */
     VIEWS_PURGED,
     /** A manager placed (or changed the reason of) a legal hold; never the reason itself. */
-    LEGAL_HOLD_PLACED, LEGAL_HOLD_LIFTED
+    LEGAL_HOLD_PLACED, LEGAL_HOLD_LIFTED,
+    /** Staff multi-factor sign-in: set up or replaced, removed (by the holder or a manager), a wrong code. */
+    SECOND_FACTOR_SET_UP, SECOND_FACTOR_REMOVED, SECOND_FACTOR_FAILED,
+    /** A recovery code was used to sign in (how many are left in the detail), or all were replaced. */
+    RECOVERY_CODE_USED, RECOVERY_CODES_RENEWED,
+    /** A staff member changed their password: every other session ended. */
+    PASSWORD_CHANGED,
+    /** A manager disabled or enabled a staff account (the account in the detail). */
+    STAFF_ACCOUNT_DISABLED, STAFF_ACCOUNT_ENABLED
 }

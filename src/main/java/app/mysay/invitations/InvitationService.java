@@ -1,5 +1,6 @@
 package app.mysay.invitations;
 
+import app.mysay.common.QrCodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -36,14 +36,16 @@ public class Reencryption {
     static final String JOB = "field-reencryption";
     private static final UUID FIRST = new UUID(0, 0);
 
-    record Table(String name, List<String> columns) {
+    /** {@code owner} is the column the ciphertexts are bound to: the child, or for staff secrets the account. */
+    record Table(String name, String owner, List<String> columns) {
     }
 
     static final List<Table> TABLES = List.of(
-            new Table("views", List.of("good_things_enc", "worries_enc", "wishes_enc", "who_with_me_enc",
+            new Table("views", "child_id", List.of("good_things_enc", "worries_enc", "wishes_enc", "who_with_me_enc",
                     "questions_for_chair_enc", "tell_chair_first_enc", "helper_name_enc", "helper_role_enc",
                     "not_read_back_reason_enc")),
-            new Table("conference_child", List.of("outcome_message_enc")));
+            new Table("conference_child", "child_id", List.of("outcome_message_enc")),
+            new Table("staff_account", "id", List.of("totp_secret_enc", "totp_pending_enc")));
 
     /** What one run did. Rows that cannot be decrypted are logged (by id) and left as they are. */
     public record Outcome(int reencrypted, int undecryptable) {
@@ -89,7 +91,8 @@ public class Reencryption {
         String stale = table.columns().stream()
                 .map(c -> "(" + c + " is not null and substr(" + c + ", 1, 5) <> $2)")
                 .collect(Collectors.joining(" or "));
-        String select = "select id, child_id, " + String.join(", ", table.columns()) + " from " + table.name()
+        String select = "select id, " + table.owner() + " as owner_id, " + String.join(", ", table.columns())
+                + " from " + table.name()
                 + " where id > $1 and (" + stale + ") order by id limit $3";
         return pool.preparedQuery(select).execute(Tuple.of(after, Buffer.buffer(primary), batchSize))
                 .flatMap(rows -> reencrypt(table, rows).flatMap(outcome -> {
@@ -117,7 +120,7 @@ public class Reencryption {
         int undecryptable = 0;
         for (Row row : rows) {
             UUID id = row.getUUID("id");
-            UUID childId = row.getUUID("child_id");
+            UUID childId = row.getUUID("owner_id");
             List<Object> fresh = new ArrayList<>();
             List<Object> old = new ArrayList<>();
             try {

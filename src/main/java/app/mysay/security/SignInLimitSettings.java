@@ -16,6 +16,11 @@ public interface SignInLimitSettings {
 
     Duration staffWindow();
 
+    /** Second-factor codes per staff account and window, across sign-in challenges (each allows a few). */
+    int secondFactorPerAccount();
+
+    Duration secondFactorWindow();
+
     /** Invitation redemptions per client address and window. */
     int redeemPerAddress();
 

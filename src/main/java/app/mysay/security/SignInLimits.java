@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Limits on sign-in attempts, counted in the database so that they hold across instances: staff sign-in per e-mail
- * address and per client address, invitation redemption per client address, and choosing or entering a PIN per device
+ * address and per client address, second-factor codes per account, invitation redemption per client address, and choosing or entering a PIN per device
  * and per client address. Each attempt adds one to a fixed-window counter with a single atomic
  * {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}, committed on its own before any password or PIN is hashed, so
  * a refused attempt costs the service one statement and a failing request cannot roll its count back.
@@ -52,7 +52,7 @@ public class SignInLimits {
 
     /** What is counted. The names are stored (varchar 30). */
     public enum Kind {
-        STAFF_ACCOUNT, STAFF_ADDRESS, REDEEM_ADDRESS, PIN_DEVICE, PIN_ADDRESS
+        STAFF_ACCOUNT, STAFF_ADDRESS, SECOND_FACTOR_ACCOUNT, REDEEM_ADDRESS, PIN_DEVICE, PIN_ADDRESS
     }
 
     private record Counter(Kind kind, String key, int limit, long windowSeconds) {
@@ -90,6 +90,12 @@ public class SignInLimits {
         String account = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         return count(List.of(new Counter(Kind.STAFF_ACCOUNT, account, settings.staffPerAccount(), window),
                 new Counter(Kind.STAFF_ADDRESS, address(clientAddress), settings.staffPerAddress(), window)));
+    }
+
+    /** Before checking a second-factor code: per account, across its sign-in challenges. */
+    public Uni<Void> secondFactor(java.util.UUID accountId) {
+        return count(List.of(new Counter(Kind.SECOND_FACTOR_ACCOUNT, accountId.toString(),
+                settings.secondFactorPerAccount(), settings.secondFactorWindow().toSeconds())));
     }
 
     /** Before looking an invitation code up. */
@@ -163,7 +169,7 @@ public class SignInLimits {
     @Scheduled(identity = CLEANUP_JOB, every = "${mysay.sign-in-limits.cleanup-every:10m}",
             concurrentExecution = ConcurrentExecution.SKIP)
     public Uni<Void> cleanUp() {
-        long longest = Stream.of(settings.staffWindow(), settings.redeemWindow(), settings.pinWindow())
+        long longest = Stream.of(settings.staffWindow(), settings.secondFactorWindow(), settings.redeemWindow(), settings.pinWindow())
                 .mapToLong(java.time.Duration::toSeconds).max().orElse(3600);
         return pool.preparedQuery("delete from sign_in_limit where window_start < now() - make_interval(secs => $1)")
                 .execute(Tuple.of((double) longest))

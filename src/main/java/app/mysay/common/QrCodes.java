@@ -1,9 +1,9 @@
-package app.mysay.invitations;
+package app.mysay.common;
 
 import io.nayuki.qrcodegen.QrCode;
 
 /** A link as a QR code: an SVG path of its dark modules, with the quiet zone of four modules the standard asks for. */
-final class QrCodes {
+public final class QrCodes {
 
     static final int QUIET_ZONE = 4;
 
@@ -14,7 +14,7 @@ final class QrCodes {
     public record QrCodePath(int size, String path) {
     }
 
-    static QrCodePath of(String text) {
+    public static QrCodePath of(String text) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < qr.size; y++) {
