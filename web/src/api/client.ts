@@ -22,7 +22,12 @@ import type {
   Problem,
   Redeemed,
   SendReceipt,
+  SecondFactorStatus,
   Session,
+  SetUpDetails,
+  SetUpDone,
+  SignInStep,
+  AccountSummary,
   ViewsContent,
 } from './types';
 
@@ -94,7 +99,21 @@ export class ApiClient {
   me = () => this.call<Me>('GET', '/api/auth/me');
   refresh = () => this.call<Session>('POST', '/api/auth/refresh');
   signOut = () => this.call<void>('POST', '/api/auth/sign-out');
-  staffSignIn = (email: string, password: string) => this.call<Session>('POST', '/api/auth/sign-in', { email, password });
+  staffSignIn = (email: string, password: string) => this.call<SignInStep>('POST', '/api/auth/sign-in', { email, password });
+  enterSecondFactor = (challenge: string, code: string) =>
+    this.call<Session>('POST', '/api/auth/second-factor', { challenge, code });
+  beginSetUpAtSignIn = (challenge: string) => this.call<SetUpDetails>('POST', '/api/auth/second-factor/set-up', { challenge });
+  confirmSetUpAtSignIn = (challenge: string, code: string) =>
+    this.call<SetUpDone>('POST', '/api/auth/second-factor/set-up/confirmation', { challenge, code });
+
+  // ---- a staff member's own account ----
+  secondFactorStatus = () => this.call<SecondFactorStatus>('GET', '/api/account/second-factor');
+  beginSetUp = (password: string) => this.call<SetUpDetails>('POST', '/api/account/second-factor/set-up', { password });
+  confirmSetUp = (code: string) => this.call<SetUpDone>('POST', '/api/account/second-factor/set-up/confirmation', { code });
+  renewRecoveryCodes = (code: string) => this.call<string[]>('POST', '/api/account/recovery-codes', { code });
+  removeSecondFactor = (password: string) => this.call<Session>('POST', '/api/account/second-factor/removal', { password });
+  changePassword = (currentPassword: string, newPassword: string) =>
+    this.call<Session>('POST', '/api/account/password', { currentPassword, newPassword });
 
   // ---- the child's way in ----
   redeem = (code: string) => this.call<Redeemed>('POST', '/api/child/redeem', { code });
@@ -154,6 +173,10 @@ export class ApiClient {
   figures = (from?: string, to?: string) => this.call<Figures>('GET', `/api/figures${queryString({ from, to })}`);
   auditSearch = (filters: AuditFilters, before?: number | null, limit?: number) =>
     this.call<AuditPage>('GET', `/api/audit${queryString({ ...filters, before: before ?? undefined, limit })}`);
+  staffAccounts = () => this.call<AccountSummary[]>('GET', '/api/staff/accounts');
+  setAccountEnabled = (id: string, enabled: boolean) =>
+    this.call<AccountSummary>('PUT', `/api/staff/${encodeURIComponent(id)}/enabled`, { enabled });
+  resetSecondFactor = (id: string) => this.call<void>('DELETE', `/api/staff/${encodeURIComponent(id)}/second-factor`);
   /** The same search as a CSV download: a plain link, so the browser saves the file (the session cookie goes with it). */
   auditCsvHref = (filters: AuditFilters) => `/api/audit/export.csv${queryString({ ...filters })}`;
 }

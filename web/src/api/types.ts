@@ -72,6 +72,44 @@ export interface Session {
   me: Me;
 }
 
+/** A right password where a second step comes before the session. */
+export interface SecondStepNeeded {
+  secondStep: 'ENTER_CODE' | 'SET_UP';
+  challenge: string;
+  expiresAt: string;
+}
+
+export type SignInStep = Session | SecondStepNeeded;
+
+/** An authenticator app's secret: as a QR code, and as text to type. Shown once. */
+export interface SetUpDetails {
+  secret: string;
+  keyUri: string;
+  qrCode: { size: number; path: string };
+}
+
+export interface SetUpDone {
+  session: Session;
+  recoveryCodes: string[];
+}
+
+export interface SecondFactorStatus {
+  setUp: boolean;
+  setUpAt: string | null;
+  recoveryCodesLeft: number;
+  required: boolean;
+}
+
+/** A staff account as a manager sees it. */
+export interface AccountSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Exclude<Role, 'CHILD'>;
+  enabled: boolean;
+  secondFactorSetUp: boolean;
+}
+
 export interface Redeemed {
   knownAs: string;
   pinNeeded: boolean;
@@ -346,7 +384,10 @@ export type AuditAction =
   | 'CHAIR_ACKNOWLEDGED' | 'DECISION_RECORDED' | 'STATUS_READ'
   | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED' | 'AUDIT_VERIFIED'
   | 'SIGN_IN_LIMITED' | 'SIGNED_OUT' | 'FIELDS_REENCRYPTED'
-  | 'VIEWS_PURGED' | 'LEGAL_HOLD_PLACED' | 'LEGAL_HOLD_LIFTED';
+  | 'VIEWS_PURGED' | 'LEGAL_HOLD_PLACED' | 'LEGAL_HOLD_LIFTED'
+  | 'SECOND_FACTOR_SET_UP' | 'SECOND_FACTOR_REMOVED' | 'SECOND_FACTOR_FAILED'
+  | 'RECOVERY_CODE_USED' | 'RECOVERY_CODES_RENEWED' | 'PASSWORD_CHANGED'
+  | 'STAFF_ACCOUNT_DISABLED' | 'STAFF_ACCOUNT_ENABLED';
 
 /** One audit event: the child by case reference only; the actor's name only for staff. */
 export interface AuditEntry {

@@ -10,8 +10,10 @@ import { RecordDecision } from './chair/RecordDecision';
 import { Upcoming } from './chair/Upcoming';
 import { ConferencePage } from './ConferencePage';
 import { Link } from './common';
+import { Account } from './account/Account';
 import { AuditTrail } from './manager/AuditTrail';
 import { Figures } from './manager/Figures';
+import { StaffAccounts } from './manager/StaffAccounts';
 import { Notifications, unreadNotifications, watchNotifications } from './Notifications';
 import { currentPath, listenToHistory, match, navigate } from './router';
 import { SignIn } from './SignIn';
@@ -37,6 +39,8 @@ const ROUTES: Route[] = [
   { pattern: '/staff', roles: ['MANAGER'], title: 'Participation figures', page: () => <Figures /> },
   { pattern: '/staff/figures', roles: ['MANAGER'], title: 'Participation figures', page: () => <Figures /> },
   { pattern: '/staff/audit', roles: ['MANAGER'], title: 'Audit trail', page: () => <AuditTrail /> },
+  { pattern: '/staff/people', roles: ['MANAGER'], title: 'Staff accounts', page: (_, me) => <StaffAccounts me={me} /> },
+  { pattern: '/staff/account', roles: ['SOCIAL_WORKER', 'CHAIR', 'ADVOCATE', 'MANAGER'], title: 'Your account', page: () => <Account /> },
   { pattern: '/staff/children/new', roles: ['SOCIAL_WORKER'], title: 'Add a child', page: () => <AddChild /> },
   { pattern: '/staff/conferences/new', roles: ['SOCIAL_WORKER'], title: 'Arrange a conference', page: () => <ArrangeConference /> },
   { pattern: '/staff/conferences/:id', roles: ['SOCIAL_WORKER', 'CHAIR', 'ADVOCATE'], title: 'Conference', page: (p, me) => <ConferencePage id={p.id} me={me} /> },
@@ -51,7 +55,7 @@ const NAV: Record<Exclude<Role, 'CHILD'>, { href: string; label: string }[]> = {
   SOCIAL_WORKER: [{ href: '/staff', label: 'Children and families' }, { href: '/staff/children/new', label: 'Add a child' }, { href: '/staff/conferences/new', label: 'Arrange a conference' }],
   CHAIR: [{ href: '/staff', label: 'My conferences' }],
   ADVOCATE: [{ href: '/staff', label: 'My children' }],
-  MANAGER: [{ href: '/staff', label: 'Figures' }, { href: '/staff/audit', label: 'Audit trail' }],
+  MANAGER: [{ href: '/staff', label: 'Figures' }, { href: '/staff/audit', label: 'Audit trail' }, { href: '/staff/people', label: 'Staff accounts' }],
 };
 
 const REFRESH_EVERY_MS = 10 * 60 * 1000;
@@ -120,7 +124,7 @@ function StaffApp() {
         <span class="brand">MySay for staff</span>
         {me && (
           <div class="header-actions">
-            <span class="signed-in-as">{me.displayName}</span>
+            <Link href="/staff/account" class="signed-in-as">{me.displayName}<span class="visually-hidden">: your account</span></Link>
             <button type="button" class="button button-secondary" onClick={signOut}>Sign out</button>
           </div>
         )}

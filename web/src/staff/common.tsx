@@ -102,3 +102,13 @@ function labelFor(field: string): string {
   const words = field.replace(/\[\d+\]/g, '').replace(/([A-Z])/g, ' $1').toLowerCase().trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A QR code the service computed (the path of its dark modules), drawn crisp on white. */
+export function QrCodeImage({ qrCode, label }: { qrCode: { size: number; path: string }; label: string }) {
+  return (
+    <svg class="qr" viewBox={`0 0 ${qrCode.size} ${qrCode.size}`} role="img" aria-label={label} shape-rendering="crispEdges">
+      <rect width="100%" height="100%" fill="#fff" />
+      <path d={qrCode.path} fill="#000" />
+    </svg>
+  );
+}

@@ -37,6 +37,14 @@ export const ACTIONS: Record<AuditAction, string> = {
   VIEWS_PURGED: 'Removed after the retention period',
   LEGAL_HOLD_PLACED: 'Placed a legal hold',
   LEGAL_HOLD_LIFTED: 'Lifted the legal hold',
+  SECOND_FACTOR_SET_UP: 'Set up two-step sign-in',
+  SECOND_FACTOR_REMOVED: 'Removed two-step sign-in',
+  SECOND_FACTOR_FAILED: 'Entered a wrong sign-in code',
+  RECOVERY_CODE_USED: 'Signed in with a recovery code',
+  RECOVERY_CODES_RENEWED: 'Got new recovery codes',
+  PASSWORD_CHANGED: 'Changed their password',
+  STAFF_ACCOUNT_DISABLED: 'Disabled a staff account',
+  STAFF_ACCOUNT_ENABLED: 'Enabled a staff account',
 };
 
 const ROLES: Record<string, string> = {

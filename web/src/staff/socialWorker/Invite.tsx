@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { ChildStatus, InvitationCreated, StaffConference } from '../../api/types';
 import { formatDate } from '../../i18n';
-import { BackLink, Heading, LoadState, errorsFrom, useLoad } from '../common';
+import { BackLink, Heading, LoadState, QrCodeImage, errorsFrom, useLoad } from '../common';
 
 /**
  * Invite a child: a link, its QR code and a one-page letter in plain words. The code is shown once, here: the
@@ -88,10 +88,7 @@ function Invitation({ conference: c, status: s, invitation: inv }: { conference:
         <p><strong>What you think matters.</strong> You can tell them on a phone, tablet or computer, using MySay. You can say what is going well, what worries you and what you would like to happen. You can also say if you want to come to the meeting, and how.</p>
         <h3 class="heading-s">How to start</h3>
         <div class="letter-start">
-          <svg class="qr" viewBox={`0 0 ${inv.qrCode.size} ${inv.qrCode.size}`} role="img" aria-label="QR code that opens your invitation" shape-rendering="crispEdges">
-            <rect width="100%" height="100%" fill="#fff" />
-            <path d={inv.qrCode.path} fill="#000" />
-          </svg>
+          <QrCodeImage qrCode={inv.qrCode} label="QR code that opens your invitation" />
           <ol>
             <li>Scan the square with your phone's camera, or go to <strong class="break">{address}</strong></li>
             <li>If it asks for a code, type: <strong class="code">{inv.code}</strong></li>

@@ -9,18 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import app.mysay.security.PasswordHasher;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
+import app.mysay.support.SecondFactorRequired;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -31,28 +28,11 @@ import io.restassured.response.Response;
  * challenges (here 7 an hour), so starting sign-in again does not give a guesser more tries.
  */
 @QuarkusTest
-@TestProfile(SecondFactorRequiredTest.Required.class)
+@TestProfile(SecondFactorRequired.class)
 class SecondFactorRequiredTest {
 
-    public static class Required implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mysay.second-factor.required", "true",
-                    "mysay.sign-in-limits.second-factor-per-account", "7");
-        }
-    }
-
     private static String email(Role role) {
-        StaffAccount account = new StaffAccount();
-        account.id = UUID.randomUUID();
-        account.email = "required-" + account.id + "@test.mysay.example";
-        account.displayName = "Required " + role;
-        account.role = role;
-        account.passwordHash = PasswordHasher.hashNow(Api.PASSWORD);
-        account.enabled = true;
-        account.createdAt = Instant.now();
-        Api.inTransaction(() -> account.persist());
-        return account.email;
+        return Api.account(role, "Required " + role).email();
     }
 
     private static String challenge(Response step, String expected) {
