@@ -519,6 +519,11 @@ class AuthorizationMatrixTest {
                 new Case(SW1, "POST", "/api/staff", Body.NEW_STAFF, ROLE_REFUSED),
                 new Case(CHAIR1, "POST", "/api/staff", Body.NEW_STAFF, ROLE_REFUSED),
                 new Case(CHILD_ALPHA, "POST", "/api/staff", Body.NEW_STAFF, ROLE_REFUSED),
+                new Case(CHILD_ALPHA, "GET", "/api/account/second-factor", Body.NONE, ROLE_REFUSED),
+                new Case(CHILD_ALPHA, "GET", "/api/staff/accounts", Body.NONE, ROLE_REFUSED),
+                new Case(SW1, "GET", "/api/staff/accounts", Body.NONE, ROLE_REFUSED),
+                new Case(CHAIR1, "DELETE", "/api/staff/{K1}/second-factor", Body.NONE, ROLE_REFUSED),
+                new Case(CHILD_ALPHA, "DELETE", "/api/staff/{K1}/second-factor", Body.NONE, ROLE_REFUSED),
                 new Case(ADV1, "POST", "/api/conferences/{K1}/cancel", Body.NONE, ROLE_REFUSED),
                 new Case(MANAGER, "POST", "/api/conferences/{K1}/cancel", Body.NONE, ROLE_REFUSED));
     }
