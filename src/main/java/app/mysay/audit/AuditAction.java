@@ -31,5 +31,9 @@ public enum AuditAction {
     /** A staff member changed their password: every other session ended. */
     PASSWORD_CHANGED,
     /** A manager disabled or enabled a staff account (the account in the detail). */
-    STAFF_ACCOUNT_DISABLED, STAFF_ACCOUNT_ENABLED
+    STAFF_ACCOUNT_DISABLED, STAFF_ACCOUNT_ENABLED,
+    /** A voice note or picture was added beside the views, or an unsent one deleted (kind and id in the detail). */
+    ATTACHMENT_UPLOADED, ATTACHMENT_DELETED,
+    /** Someone fetched a voice note to hear it, or a picture to see it: one event per fetch of the bytes. */
+    VOICE_NOTE_PLAYED, PICTURE_VIEWED
 }

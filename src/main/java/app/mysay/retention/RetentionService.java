@@ -27,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The retention purge. Once {@code mysay.retention.after-last-conference} has passed since a child's last conference
  * (or, for a child never given one, since they were added), and no legal hold is on them, it deletes the child's views
- * (every version and draft) with their idempotency keys, the child's invitations and devices, every notification and
+ * (every version and draft) with their idempotency keys and attachments (voice notes and pictures), the child's
+ * invitations and devices, every notification and
  * webhook delivery about the child, and the chair's message and category of harm; and it reduces the child's record to
  * its case reference (and a coarse age band), which the audit trail's events still point to. The audit trail itself is
  * never touched: one {@link AuditAction#VIEWS_PURGED} per child, with counts, records that it happened.
@@ -67,13 +68,16 @@ public class RetentionService {
             + "(select count(*) from child_device d where d.child_id = c.id), "
             + "(select count(*) from conference_child cc where cc.child_id = c.id and cc.outcome_message_enc is not null), "
             + "(select count(*) from notification n where n.child_id = c.id), "
-            + "(select count(*) from webhook_delivery w where w.child_id = c.id) "
+            + "(select count(*) from webhook_delivery w where w.child_id = c.id), "
+            + "(select count(*) from attachment a where a.child_id = c.id) "
             + "from child c where c.id in (:ids) order by c.id";
 
     /** In this order, for the foreign keys. :ids. */
     private static final List<String> DELETES = List.of(
             "delete from idempotency_key i using views v where v.id = i.views_id and v.child_id in (:ids)",
             "delete from views where child_id in (:ids)",
+            // After the views, which name them (a foreign key): every voice note and picture, sent or not.
+            "delete from attachment where child_id in (:ids)",
             "delete from child_device where child_id in (:ids)",
             "delete from invitation where child_id in (:ids)",
             "delete from notification where child_id in (:ids)",
@@ -179,7 +183,8 @@ public class RetentionService {
     /** Counts only: never a word, a name or a reference. */
     private static String detail(Object[] row) {
         return "views=" + row[1] + " idempotency-keys=" + row[2] + " invitations=" + row[3] + " devices=" + row[4]
-                + " messages=" + row[5] + " notifications=" + row[6] + " webhook-deliveries=" + row[7];
+                + " messages=" + row[5] + " notifications=" + row[6] + " webhook-deliveries=" + row[7]
+                + " attachments=" + row[8];
     }
 
     private static List<UUID> uuids(List<?> rows) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.mysay.attachments.Attachment;
+import app.mysay.attachments.AttachmentRepository;
 import app.mysay.children.Child;
 import app.mysay.children.ChildRepository;
 import app.mysay.children.Family;
@@ -27,6 +29,8 @@ import io.smallrye.mutiny.Uni;
  * <li>An advocate: the children allocated to them.</li>
  * <li>A manager: no child's data at all.</li>
  * </ul>
+ * An attachment (a voice note or a picture) is seen with the views it belongs to: by whoever may read the child's sent
+ * views once a sent version names it, and before that only by whoever uploaded it (the child, or their advocate).
  * Anything a caller may not see is answered with 404, exactly as if it did not exist.
  * Each rule is an HQL condition on the row itself, so lists and single reads use the same rule.
  */
@@ -37,13 +41,15 @@ public class AccessPolicy {
     private final FamilyRepository families;
     private final ConferenceRepository conferences;
     private final ConferenceChildRepository links;
+    private final AttachmentRepository attachments;
 
     AccessPolicy(ChildRepository children, FamilyRepository families, ConferenceRepository conferences,
-            ConferenceChildRepository links) {
+            ConferenceChildRepository links, AttachmentRepository attachments) {
         this.children = children;
         this.families = families;
         this.conferences = conferences;
         this.links = links;
+        this.attachments = attachments;
     }
 
     // ---- the rules: conditions over a child "c", a conference "k" and a link "cc", for the caller ":me" ----
@@ -132,6 +138,29 @@ public class AccessPolicy {
 
     public Uni<ConferenceChild> viewsWritable(Caller caller, UUID conferenceId, UUID childId) {
         return linkWhere(caller, conferenceId, childId, writeViewsRule(caller.role()));
+    }
+
+    /**
+     * An attachment of this child's views for this conference that the caller may hear or see: one named by a sent
+     * version, for whoever may read the child's sent views; or, sent or not, one the caller uploaded, while they may
+     * still write the child's views. Anything else (another child's, another conference's, someone else's unsent
+     * upload) is 404. Only the caller's role and the rows decide; the bytes are loaded with it.
+     */
+    public Uni<Attachment> attachment(Caller caller, UUID conferenceId, UUID childId, UUID attachmentId) {
+        String read = readViewsRule(caller.role());
+        String write = writeViewsRule(caller.role());
+        if (read == null || conferenceId == null || childId == null || attachmentId == null) {
+            return notFound();
+        }
+        String uploadedByMe = write == null ? "" : " or ((" + write + ") and a.authorId = :me)";
+        return attachments.find("from Attachment a where a.id = :id and a.conferenceId = :conference "
+                + "and a.childId = :child and exists (select 1 from ConferenceChild cc, Conference k, Child c "
+                + "where cc.conferenceId = a.conferenceId and cc.childId = a.childId and k.id = a.conferenceId "
+                + "and c.id = a.childId and (((" + read + ") and " + AttachmentRepository.bound("a") + ")"
+                + uploadedByMe + "))",
+                Parameters.with("id", attachmentId).and("conference", conferenceId).and("child", childId)
+                        .and("me", caller.id()))
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
     }
 
     /** A child's place in a conference that the caller may invite them to: their allocated social worker. */

@@ -175,6 +175,35 @@ public class FieldEncryption {
         }
     }
 
+    /** Encrypts bytes (an attachment's content) bound to their place, as {@link #encrypt(String, Place)} does text. */
+    public byte[] encryptBytes(byte[] plaintext, Place place) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            return keys.aead().encrypt(plaintext, place.associatedData());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt " + place, e);
+        }
+    }
+
+    /** The bytes of a ciphertext made by {@link #encryptBytes}; fails as {@link #decrypt} does. */
+    public byte[] decryptBytes(byte[] ciphertext, Place place) {
+        if (ciphertext == null) {
+            return null;
+        }
+        try {
+            return keys.aead().decrypt(ciphertext, place.associatedData());
+        } catch (GeneralSecurityException e) {
+            throw undecryptable(ciphertext, place);
+        }
+    }
+
+    /** The same plaintext encrypted again under the primary key (text or bytes alike), for {@link Reencryption}. */
+    byte[] reencrypt(byte[] ciphertext, Place place) {
+        return encryptBytes(decryptBytes(ciphertext, place), place);
+    }
+
     /**
      * The text of a ciphertext. Failing is loud, in the log and as an exception (an API caller sees only a 500), and
      * never shows content: a wrong or missing key, or a ciphertext moved from another row or child.
@@ -186,13 +215,17 @@ public class FieldEncryption {
         try {
             return new String(keys.aead().decrypt(ciphertext, place.associatedData()), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            String key = ciphertext.length >= PREFIX_LENGTH
-                    ? Integer.toUnsignedString(ByteBuffer.wrap(ciphertext, 1, 4).getInt())
-                    : "none";
-            LOG.errorf("CANNOT DECRYPT %s (key id %s): the key is not in the keyset, or the ciphertext was altered or "
-                    + "moved from another row or child", place, key);
-            throw new UndecryptableException(place);
+            throw undecryptable(ciphertext, place);
         }
+    }
+
+    private static UndecryptableException undecryptable(byte[] ciphertext, Place place) {
+        String key = ciphertext.length >= PREFIX_LENGTH
+                ? Integer.toUnsignedString(ByteBuffer.wrap(ciphertext, 1, 4).getInt())
+                : "none";
+        LOG.errorf("CANNOT DECRYPT %s (key id %s): the key is not in the keyset, or the ciphertext was altered or "
+                + "moved from another row or child", place, key);
+        return new UndecryptableException(place);
     }
 
     /** A stored ciphertext that this keyset cannot decrypt for its place. */

@@ -36,16 +36,22 @@ public class Reencryption {
     static final String JOB = "field-reencryption";
     private static final UUID FIRST = new UUID(0, 0);
 
-    /** {@code owner} is the column the ciphertexts are bound to: the child, or for staff secrets the account. */
-    record Table(String name, String owner, List<String> columns) {
+    /**
+     * A table with encrypted columns. {@code owner} is the column the ciphertexts are bound to: the child, or for staff
+     * secrets the account; {@code batchFactor} divides the batch size (attachments are large).
+     */
+    record Table(String name, String owner, List<String> columns, int batchFactor) {
     }
 
     static final List<Table> TABLES = List.of(
             new Table("views", "child_id", List.of("good_things_enc", "worries_enc", "wishes_enc", "who_with_me_enc",
                     "questions_for_chair_enc", "tell_chair_first_enc", "helper_name_enc", "helper_role_enc",
-                    "not_read_back_reason_enc")),
-            new Table("conference_child", "child_id", List.of("outcome_message_enc")),
-            new Table("staff_account", "id", List.of("totp_secret_enc", "totp_pending_enc")));
+                    "not_read_back_reason_enc", "good_things_picture_text_enc", "worries_picture_text_enc",
+                    "wishes_picture_text_enc"), 1),
+            new Table("conference_child", "child_id", List.of("outcome_message_enc"), 1),
+            new Table("staff_account", "id", List.of("totp_secret_enc", "totp_pending_enc"), 1),
+            // Up to a few MB each: a batch of 200 would hold hundreds of MB in memory; 200 / 20 = 10 at a time.
+            new Table("attachment", "child_id", List.of("content_enc"), 20));
 
     /** What one run did. Rows that cannot be decrypted are logged (by id) and left as they are. */
     public record Outcome(int reencrypted, int undecryptable) {
@@ -94,9 +100,10 @@ public class Reencryption {
         String select = "select id, " + table.owner() + " as owner_id, " + String.join(", ", table.columns())
                 + " from " + table.name()
                 + " where id > $1 and (" + stale + ") order by id limit $3";
-        return pool.preparedQuery(select).execute(Tuple.of(after, Buffer.buffer(primary), batchSize))
+        int batch = Math.max(1, batchSize / table.batchFactor());
+        return pool.preparedQuery(select).execute(Tuple.of(after, Buffer.buffer(primary), batch))
                 .flatMap(rows -> reencrypt(table, rows).flatMap(outcome -> {
-                    if (rows.size() < batchSize) {
+                    if (rows.size() < batch) {
                         return Uni.createFrom().item(outcome);
                     }
                     UUID last = null;
@@ -128,8 +135,7 @@ public class Reencryption {
                     var stored = row.getBuffer(column);
                     byte[] ciphertext = stored == null ? null : stored.getBytes();
                     Place place = new Place(table.name(), column, id, childId);
-                    byte[] again = crypto.underPrimary(ciphertext) ? ciphertext
-                            : crypto.encrypt(crypto.decrypt(ciphertext, place), place);
+                    byte[] again = crypto.underPrimary(ciphertext) ? ciphertext : crypto.reencrypt(ciphertext, place);
                     fresh.add(again == null ? null : Buffer.buffer(again));
                     old.add(ciphertext == null ? null : Buffer.buffer(ciphertext));
                 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import app.mysay.attachments.AttachmentKind;
 import app.mysay.common.Timestamps;
 import app.mysay.conferences.AttendanceMode;
 import app.mysay.conferences.Conference;
@@ -28,8 +29,17 @@ public record SummaryExport(UUID conferenceId, ConferenceType type, Instant star
             ChairRead chairRead, Decision decision) {
     }
 
-    /** The newest sent version; {@code content.authorship} says who wrote it. */
-    public record LatestViews(int version, Instant sentAt, Role sentBy, ViewsContent content) {
+    /**
+     * The newest sent version; {@code content.authorship} says who wrote it. The voice notes and pictures its content
+     * names (by id) are in {@code attachments}, each with the address to fetch it from (with the caller's own
+     * credentials; every fetch is audited).
+     */
+    public record LatestViews(int version, Instant sentAt, Role sentBy, ViewsContent content,
+            List<ExportedAttachment> attachments) {
+    }
+
+    public record ExportedAttachment(UUID id, AttachmentKind kind, String mediaType, int bytes, Integer width,
+            Integer height, String href) {
     }
 
     public record ChairRead(Instant readAt, Integer version) {
@@ -48,7 +58,10 @@ public record SummaryExport(UUID conferenceId, ConferenceType type, Instant star
         var link = r.link();
         var v = r.latest();
         return new ChildViews(r.child().id, r.child().knownAs, r.child().caseReference,
-                v == null ? null : new LatestViews(v.version, v.sentAt, v.authorRole, v.content()),
+                v == null ? null : new LatestViews(v.version, v.sentAt, v.authorRole, v.content(),
+                        r.attachments().stream().map(a -> new ExportedAttachment(a.id(), a.kind(), a.mediaType(),
+                                a.bytes(), a.width(), a.height(), "/api/conferences/" + v.conferenceId + "/children/"
+                                        + v.childId + "/attachments/" + a.id())).toList()),
                 link.chairReadAt == null ? null : new ChairRead(link.chairReadAt, link.chairReadVersion),
                 link.planNeeded == null && link.outcomeAt == null ? null
                         : new Decision(link.planNeeded, link.harmCategory, link.getOutcomeMessage(), link.outcomeAt));

@@ -15,7 +15,16 @@ public record SummaryModel(String title, String when, String where, String views
     public record TrendPoint(String date, int score, boolean thisConference) {
     }
 
-    /** One part of the child's views; {@code shared} is the child's own answer to "may my parents or carers see this?". */
-    public record Part(String heading, List<String> lines, boolean shared, boolean answered) {
+    /**
+     * One part of the child's views; {@code shared} is the child's own answer to "may my parents or carers see this?".
+     * {@code voiceNote} and {@code picture} say, in a sentence, that a voice note or a picture is with the part (they
+     * are heard and seen in MySay, never printed); {@code pictureText} is the child's own words for the picture.
+     */
+    public record Part(String heading, List<String> lines, boolean shared, boolean answered, String voiceNote,
+            String picture, String pictureText) {
+
+        public Part(String heading, List<String> lines, boolean shared, boolean answered) {
+            this(heading, lines, shared, answered, null, null, null);
+        }
     }
 }

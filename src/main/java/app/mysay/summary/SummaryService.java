@@ -16,6 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.mysay.attachments.AttachmentDtos.AttachmentInfo;
+import app.mysay.attachments.AttachmentKind;
+import app.mysay.attachments.AttachmentService;
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.Child;
@@ -47,13 +50,15 @@ public class SummaryService {
     private final AccessPolicy access;
     private final ViewsRepository views;
     private final AuditLog audit;
+    private final AttachmentService attachments;
     private final ZoneId zone;
 
-    SummaryService(AccessPolicy access, ViewsRepository views, AuditLog audit,
+    SummaryService(AccessPolicy access, ViewsRepository views, AuditLog audit, AttachmentService attachments,
             @ConfigProperty(name = "mysay.zone") ZoneId zone) {
         this.access = access;
         this.views = views;
         this.audit = audit;
+        this.attachments = attachments;
         this.zone = zone;
     }
 
@@ -69,7 +74,8 @@ public class SummaryService {
                         // Shown over time, the scale is only for parents if every answer in it was.
                         boolean everyAnswerShared = trend.isEmpty()
                                 || history.stream().filter(h -> h.safetyScore != null).allMatch(h -> h.safetyShared);
-                        sections.add(section(c.child(), c.link(), c.latest(), trend, everyAnswerShared));
+                        sections.add(section(c.child(), c.link(), c.latest(), c.attachments(), trend,
+                                everyAnswerShared));
                     }))
                     .map(v -> model(r.conference(), sections));
         }));
@@ -92,8 +98,11 @@ public class SummaryService {
         return readable(caller, conferenceId).map(r -> SummaryExport.of(r.conference(), r.children()));
     }
 
-    /** A child whose views this caller may read, the child's place in the conference, and the newest sent views. */
-    record ReadableChild(Child child, ConferenceChild link, Views latest) {
+    /**
+     * A child whose views this caller may read, the child's place in the conference, the newest sent views and the
+     * facts of the attachments they name.
+     */
+    record ReadableChild(Child child, ConferenceChild link, Views latest, List<AttachmentInfo> attachments) {
     }
 
     private record Readable(Conference conference, List<ReadableChild> children) {
@@ -113,7 +122,9 @@ public class SummaryService {
                                 .onFailure(ApiProblem.class).recoverWithNull()
                                 .flatMap(link -> link == null ? Uni.createFrom().voidItem()
                                         : views.latestSent(conferenceId, child.id)
-                                                .invoke(latest -> readable.add(new ReadableChild(child, link, latest)))
+                                                .call(latest -> attachments.infos(latest == null ? List.of()
+                                                        : latest.attachmentIds()).invoke(infos -> readable.add(
+                                                                new ReadableChild(child, link, latest, infos))))
                                                 .call(latest -> audit.record(caller, AuditAction.SUMMARY_READ, child.id,
                                                         conferenceId, latest == null ? "none sent" : "version " + latest.version))
                                                 .replaceWithVoid()));
@@ -129,8 +140,8 @@ public class SummaryService {
                 Timestamps.now().atZone(zone).format(DAY_TIME), sections);
     }
 
-    private ChildSection section(Child child, ConferenceChild link, Views latest, List<TrendPoint> trend,
-            boolean everyAnswerShared) {
+    private ChildSection section(Child child, ConferenceChild link, Views latest, List<AttachmentInfo> infos,
+            List<TrendPoint> trend, boolean everyAnswerShared) {
         String age = Labels.of(child.ageBandOn(LocalDate.now(zone)));
         if (latest == null) {
             return new ChildSection(child.knownAs, age, child.communicationNeeds, false, null, null, null, null,
@@ -138,9 +149,9 @@ public class SummaryService {
         }
         ViewsContent v = latest.content();
         List<Part> parts = new ArrayList<>();
-        parts.add(text("Good things: what is going well", v.goodThings()));
-        parts.add(text("Worries: what worries me", v.worries()));
-        parts.add(text("Wishes: what I would like to happen", v.wishes()));
+        parts.add(text("Good things: what is going well", v.goodThings(), infos));
+        parts.add(text("Worries: what worries me", v.worries(), infos));
+        parts.add(text("Wishes: what I would like to happen", v.wishes(), infos));
         List<String> takingPart = new ArrayList<>();
         if (v.takingPart() != null && v.takingPart().ways() != null) {
             v.takingPart().ways().stream().map(Labels::of).forEach(takingPart::add);
@@ -166,6 +177,30 @@ public class SummaryService {
                                 + " (version " + link.chairReadVersion + ")",
                 parts, score, v.safety() != null && v.safety().parentsMaySee() && everyAnswerShared,
                 IntStream.rangeClosed(0, 10).boxed().toList(), trend);
+    }
+
+    /**
+     * A part with its voice note and picture, if any: said in words, not printed. A voice note cannot be; a picture is
+     * left out on purpose, so that it is seen only in MySay, where every view is audited and the retention purge
+     * reaches it, and not in printed or e-mailed copies of the pack (see docs/architecture.md).
+     */
+    private static Part text(String heading, TextPart part, List<AttachmentInfo> infos) {
+        Part words = text(heading, part);
+        if (part == null || part.voiceNote() == null && part.picture() == null) {
+            return words;
+        }
+        String voice = part.voiceNote() == null ? null : "There is a voice note with this part" + size(infos,
+                part.voiceNote()) + ". Listen to it in MySay, in the conference pack on screen.";
+        String picture = part.picture() == null ? null : "There is a picture with this part. See it in MySay, in the "
+                + "conference pack on screen; it is not printed." + (part.pictureText() == null ? ""
+                        : " What is in it, in the child's words:");
+        return new Part(heading, words.lines(), words.shared(), true, voice, picture,
+                part.picture() == null ? null : part.pictureText());
+    }
+
+    private static String size(List<AttachmentInfo> infos, java.util.UUID id) {
+        return infos.stream().filter(i -> i.id().equals(id) && i.kind() == AttachmentKind.VOICE).findFirst()
+                .map(i -> " (" + Math.max(1, Math.round(i.bytes() / 1024.0)) + " KB)").orElse("");
     }
 
     private static Part text(String heading, TextPart part) {

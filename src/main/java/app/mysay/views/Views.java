@@ -129,6 +129,32 @@ public class Views extends PanacheEntityBase {
     @Column(name = "not_read_back_reason_enc")
     byte[] notReadBackReasonEnc;
 
+    // Beside the three houses: a voice note and a picture (attachments, by id), and the words about the picture.
+    @Column(name = "good_things_voice_id")
+    public UUID goodThingsVoiceId;
+    @Column(name = "good_things_picture_id")
+    public UUID goodThingsPictureId;
+    @Transient
+    public String goodThingsPictureText;
+    @Column(name = "worries_voice_id")
+    public UUID worriesVoiceId;
+    @Column(name = "worries_picture_id")
+    public UUID worriesPictureId;
+    @Transient
+    public String worriesPictureText;
+    @Column(name = "wishes_voice_id")
+    public UUID wishesVoiceId;
+    @Column(name = "wishes_picture_id")
+    public UUID wishesPictureId;
+    @Transient
+    public String wishesPictureText;
+    @Column(name = "good_things_picture_text_enc")
+    byte[] goodThingsPictureTextEnc;
+    @Column(name = "worries_picture_text_enc")
+    byte[] worriesPictureTextEnc;
+    @Column(name = "wishes_picture_text_enc")
+    byte[] wishesPictureTextEnc;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -141,7 +167,8 @@ public class Views extends PanacheEntityBase {
 
     /** Every free-text answer, for the urgent-words check. */
     public java.util.stream.Stream<String> texts() {
-        return java.util.stream.Stream.of(goodThings, worries, wishes, whoWithMe, questionsForChair, tellChairFirst);
+        return java.util.stream.Stream.of(goodThings, worries, wishes, whoWithMe, questionsForChair, tellChairFirst,
+                goodThingsPictureText, worriesPictureText, wishesPictureText);
     }
 
     public boolean flaggedUrgent() {
@@ -152,10 +179,19 @@ public class Views extends PanacheEntityBase {
     public void apply(ViewsContent c) {
         goodThings = c.goodThings() == null ? null : c.goodThings().text();
         goodThingsShared = c.goodThings() != null && c.goodThings().parentsMaySee();
+        goodThingsVoiceId = c.goodThings() == null ? null : c.goodThings().voiceNote();
+        goodThingsPictureId = c.goodThings() == null ? null : c.goodThings().picture();
+        goodThingsPictureText = c.goodThings() == null ? null : c.goodThings().pictureText();
         worries = c.worries() == null ? null : c.worries().text();
         worriesShared = c.worries() != null && c.worries().parentsMaySee();
+        worriesVoiceId = c.worries() == null ? null : c.worries().voiceNote();
+        worriesPictureId = c.worries() == null ? null : c.worries().picture();
+        worriesPictureText = c.worries() == null ? null : c.worries().pictureText();
         wishes = c.wishes() == null ? null : c.wishes().text();
         wishesShared = c.wishes() != null && c.wishes().parentsMaySee();
+        wishesVoiceId = c.wishes() == null ? null : c.wishes().voiceNote();
+        wishesPictureId = c.wishes() == null ? null : c.wishes().picture();
+        wishesPictureText = c.wishes() == null ? null : c.wishes().pictureText();
         safetyScore = c.safety() == null || c.safety().score() == null ? null : c.safety().score().shortValue();
         safetyShared = c.safety() != null && c.safety().parentsMaySee();
         takingPartWays = c.takingPart() == null ? null : c.takingPart().ways();
@@ -191,6 +227,9 @@ public class Views extends PanacheEntityBase {
         helperNameEnc = crypto.encrypt(helperName, place("helper_name_enc"));
         helperRoleEnc = crypto.encrypt(helperRole, place("helper_role_enc"));
         notReadBackReasonEnc = crypto.encrypt(notReadBackReason, place("not_read_back_reason_enc"));
+        goodThingsPictureTextEnc = crypto.encrypt(goodThingsPictureText, place("good_things_picture_text_enc"));
+        worriesPictureTextEnc = crypto.encrypt(worriesPictureText, place("worries_picture_text_enc"));
+        wishesPictureTextEnc = crypto.encrypt(wishesPictureText, place("wishes_picture_text_enc"));
     }
 
     @PostLoad
@@ -205,6 +244,9 @@ public class Views extends PanacheEntityBase {
         helperName = crypto.decrypt(helperNameEnc, place("helper_name_enc"));
         helperRole = crypto.decrypt(helperRoleEnc, place("helper_role_enc"));
         notReadBackReason = crypto.decrypt(notReadBackReasonEnc, place("not_read_back_reason_enc"));
+        goodThingsPictureText = crypto.decrypt(goodThingsPictureTextEnc, place("good_things_picture_text_enc"));
+        worriesPictureText = crypto.decrypt(worriesPictureTextEnc, place("worries_picture_text_enc"));
+        wishesPictureText = crypto.decrypt(wishesPictureTextEnc, place("wishes_picture_text_enc"));
     }
 
     private Place place(String column) {
@@ -213,9 +255,9 @@ public class Views extends PanacheEntityBase {
 
     public ViewsContent content() {
         return new ViewsContent(
-                text(goodThings, goodThingsShared),
-                text(worries, worriesShared),
-                text(wishes, wishesShared),
+                text(goodThings, goodThingsShared, goodThingsVoiceId, goodThingsPictureId, goodThingsPictureText),
+                text(worries, worriesShared, worriesVoiceId, worriesPictureId, worriesPictureText),
+                text(wishes, wishesShared, wishesVoiceId, wishesPictureId, wishesPictureText),
                 safetyScore == null && !safetyShared ? null
                         : new SafetyPart(safetyScore == null ? null : safetyScore.intValue(), safetyShared),
                 takingPartWays == null && whoWithMe == null && !takingPartShared ? null
@@ -228,5 +270,22 @@ public class Views extends PanacheEntityBase {
 
     private static TextPart text(String text, boolean shared) {
         return text == null && !shared ? null : new TextPart(text, shared);
+    }
+
+    private static TextPart text(String text, boolean shared, UUID voiceNote, UUID picture, String pictureText) {
+        return text == null && !shared && voiceNote == null && picture == null ? null
+                : new TextPart(text, shared, voiceNote, picture, pictureText);
+    }
+
+    /** Every attachment this version names. */
+    public java.util.Set<UUID> attachmentIds() {
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        for (UUID id : new UUID[] { goodThingsVoiceId, goodThingsPictureId, worriesVoiceId, worriesPictureId,
+                wishesVoiceId, wishesPictureId }) {
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 }

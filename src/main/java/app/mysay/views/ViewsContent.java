@@ -2,6 +2,7 @@ package app.mysay.views;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,10 +26,27 @@ public record ViewsContent(
         @NotNull(message = "Say who wrote these views") @Valid Authorship authorship) {
 
     public static final int TEXT_LIMIT = 4000;
+    public static final int PICTURE_TEXT_LIMIT = 300;
 
+    /**
+     * A part in the child's own words. Beside the good things, worries and wishes a child may also add a voice note and
+     * a picture (attachments uploaded first, named here by id), with their own words for what is in the picture, which
+     * is also its text alternative. Parts that cannot have them leave them null.
+     */
     public record TextPart(
             @Size(max = TEXT_LIMIT, message = "must be at most 4000 characters") String text,
-            boolean parentsMaySee) {
+            boolean parentsMaySee,
+            UUID voiceNote,
+            UUID picture,
+            @Size(max = PICTURE_TEXT_LIMIT, message = "must be at most 300 characters") String pictureText) {
+
+        public TextPart(String text, boolean parentsMaySee) {
+            this(text, parentsMaySee, null, null, null);
+        }
+
+        boolean hasAttachment() {
+            return voiceNote != null || picture != null;
+        }
     }
 
     public record SafetyPart(
@@ -77,15 +95,46 @@ public record ViewsContent(
     }
 
     private static boolean has(TextPart part) {
-        return part != null && part.text() != null && !part.text().isBlank();
+        return part != null && (part.text() != null && !part.text().isBlank() || part.hasAttachment());
     }
 
-    /** The child's words are kept exactly as written; only an empty answer becomes no answer. */
+    /**
+     * The child's words are kept exactly as written; only an empty answer becomes no answer. Words about a picture
+     * go with the picture.
+     */
     private static TextPart text(TextPart part) {
-        if (part == null || (part.text() == null || part.text().isBlank()) && !part.parentsMaySee()) {
+        boolean noText = part == null || part.text() == null || part.text().isBlank();
+        if (part == null || noText && !part.parentsMaySee() && !part.hasAttachment()) {
             return null;
         }
-        return new TextPart(part.text() == null || part.text().isBlank() ? null : part.text(), part.parentsMaySee());
+        String pictureText = part.picture() == null || part.pictureText() == null || part.pictureText().isBlank()
+                ? null : part.pictureText().strip();
+        return new TextPart(noText ? null : part.text(), part.parentsMaySee(), part.voiceNote(), part.picture(),
+                pictureText);
+    }
+
+    /** The parts that may have a voice note and a picture: the three houses. */
+    public static final java.util.List<String> PARTS_WITH_ATTACHMENTS = java.util.List.of("goodThings", "worries",
+            "wishes");
+
+    /** Each attachment named, with the field that names it (such as {@code worries.picture}). */
+    public java.util.Map<String, UUID> attachments() {
+        java.util.Map<String, UUID> named = new java.util.LinkedHashMap<>();
+        name(named, "goodThings", goodThings);
+        name(named, "worries", worries);
+        name(named, "wishes", wishes);
+        name(named, "questions", questions);
+        name(named, "tellChairFirst", tellChairFirst);
+        return named;
+    }
+
+    private static void name(java.util.Map<String, UUID> named, String part, TextPart p) {
+        if (p != null && p.voiceNote() != null) {
+            named.put(part + ".voiceNote", p.voiceNote());
+        }
+        if (p != null && p.picture() != null) {
+            named.put(part + ".picture", p.picture());
+        }
     }
 
     private static String blankToNull(String s) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import app.mysay.attachments.AttachmentDtos.AttachmentInfo;
 import app.mysay.conferences.AttendanceMode;
 import app.mysay.conferences.ConferenceStatus;
 import app.mysay.conferences.ConferenceType;
@@ -15,9 +16,11 @@ public final class ViewsDtos {
     private ViewsDtos() {
     }
 
-    public record SentViews(int version, Instant sentAt, Role sentBy, ViewsContent content) {
-        static SentViews of(Views v) {
-            return v == null ? null : new SentViews(v.version, v.sentAt, v.authorRole, v.content());
+    /** A sent version; {@code attachments} are the facts of the voice notes and pictures its content names. */
+    public record SentViews(int version, Instant sentAt, Role sentBy, ViewsContent content,
+            List<AttachmentInfo> attachments) {
+        static SentViews of(Views v, List<AttachmentInfo> attachments) {
+            return v == null ? null : new SentViews(v.version, v.sentAt, v.authorRole, v.content(), attachments);
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.mysay.accounts.StaffAccountRepository;
+import app.mysay.attachments.AttachmentService;
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.ChildRepository;
@@ -67,11 +68,12 @@ public class ViewsService {
     private final WebhookOutbox webhooks;
     private final UrgentWords urgentWords;
     private final ObjectMapper json;
+    private final AttachmentService attachments;
 
     ViewsService(ViewsRepository views, IdempotencyKeyRepository idempotencyKeys, ConferenceRepository conferences,
             ConferenceChildRepository links, ChildRepository children, StaffAccountRepository accounts,
             AccessPolicy access, AuditLog audit, Outbox outbox, Reminders reminders, WebhookOutbox webhooks,
-            UrgentWords urgentWords, ObjectMapper json) {
+            UrgentWords urgentWords, ObjectMapper json, AttachmentService attachments) {
         this.views = views;
         this.idempotencyKeys = idempotencyKeys;
         this.conferences = conferences;
@@ -85,6 +87,15 @@ public class ViewsService {
         this.webhooks = webhooks;
         this.urgentWords = urgentWords;
         this.json = json;
+        this.attachments = attachments;
+    }
+
+    /** A sent version with the facts of the attachments it names. */
+    private Uni<SentViews> sentViews(Views v) {
+        if (v == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return attachments.infos(v.attachmentIds()).map(infos -> SentViews.of(v, infos));
     }
 
     // ---- the author's side: the child, or an advocate with or for the child ----
@@ -97,11 +108,12 @@ public class ViewsService {
                                 .flatMap(draft -> views.history(conferenceId, childId)
                                         .call(history -> audit.record(author, AuditAction.VIEWS_DRAFT_READ, childId,
                                                 conferenceId, history.isEmpty() ? null : "version " + history.get(0).version))
-                                        .map(history -> new AuthorViews(conferenceId, childId, conference.viewsDue,
-                                                conference.status, draft == null ? null : draft.content(),
-                                                draft == null ? null : draft.updatedAt,
-                                                history.isEmpty() ? null : SentViews.of(history.get(0)),
-                                                history.stream().map(VersionInfo::of).toList())))));
+                                        .flatMap(history -> sentViews(history.isEmpty() ? null : history.get(0))
+                                                .map(latest -> new AuthorViews(conferenceId, childId,
+                                                        conference.viewsDue, conference.status,
+                                                        draft == null ? null : draft.content(),
+                                                        draft == null ? null : draft.updatedAt, latest,
+                                                        history.stream().map(VersionInfo::of).toList()))))));
     }
 
     @WithTransaction
@@ -109,6 +121,7 @@ public class ViewsService {
         return access.viewsWritable(author, conferenceId, childId)
                 .flatMap(link -> openConference(conferenceId))
                 .flatMap(conference -> authored(author, submitted.normalised(), false))
+                .call(content -> attachments.checkNamed(author, conferenceId, childId, content))
                 .flatMap(content -> views.draft(conferenceId, childId, author.id()).flatMap(existing -> {
                     Views draft = existing != null ? existing : newViews(author, conferenceId, childId, ViewsStatus.DRAFT);
                     draft.apply(content);
@@ -166,7 +179,9 @@ public class ViewsService {
         }
         UUID conferenceId = link.conferenceId;
         UUID childId = link.childId;
-        return openConference(conferenceId).flatMap(conference -> views.latestSent(conferenceId, childId)
+        return openConference(conferenceId)
+                .call(conference -> attachments.checkNamed(author, conferenceId, childId, content))
+                .flatMap(conference -> views.latestSent(conferenceId, childId)
                 .flatMap(latest -> {
                     Instant now = Timestamps.now();
                     Views sent = newViews(author, conferenceId, childId, ViewsStatus.SENT);
@@ -234,10 +249,10 @@ public class ViewsService {
                 .flatMap(link -> views.history(conferenceId, childId)
                         .call(history -> audit.record(reader, AuditAction.VIEWS_READ, childId, conferenceId,
                                 history.isEmpty() ? "none sent" : "version " + history.get(0).version))
-                        .map(history -> new StaffViews(conferenceId, childId,
-                                history.isEmpty() ? null : SentViews.of(history.get(0)),
-                                history.stream().map(VersionInfo::of).toList(), link.chairReadAt,
-                                link.chairReadVersion)));
+                        .flatMap(history -> sentViews(history.isEmpty() ? null : history.get(0))
+                                .map(latest -> new StaffViews(conferenceId, childId, latest,
+                                        history.stream().map(VersionInfo::of).toList(), link.chairReadAt,
+                                        link.chairReadVersion))));
     }
 
     @WithTransaction
@@ -247,7 +262,7 @@ public class ViewsService {
                 .onItem().ifNull().failWith(ApiProblem::notFound)
                 .call(v -> audit.record(reader, AuditAction.VIEWS_VERSION_READ, childId, conferenceId,
                         "version " + version))
-                .map(SentViews::of);
+                .flatMap(this::sentViews);
     }
 
     @WithTransaction

@@ -24,6 +24,7 @@ import app.mysay.security.Role;
 import app.mysay.support.Api;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
+import app.mysay.support.Media;
 import app.mysay.support.PastConferences;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,7 @@ class RetentionTest {
         Map<String, Long> heldBefore = content(held);
         assertTrue(content(old).get("views") >= 3, "two sent versions and a draft: " + content(old));
         assertEquals(1, content(old).get("webhook_delivery"));
+        assertEquals(2, content(old).get("attachment"), "a voice note sent with a version, and a picture never named");
 
         assertEquals(1, purge().children());
 
@@ -80,7 +82,7 @@ class RetentionTest {
         String detail = text("select detail from audit_event where action = 'VIEWS_PURGED' and child_id = '"
                 + old.child() + "'");
         assertTrue(detail.matches("views=\\d+ idempotency-keys=\\d+ invitations=1 devices=1 messages=1 "
-                + "notifications=\\d+ webhook-deliveries=1"), detail);
+                + "notifications=\\d+ webhook-deliveries=1 attachments=2"), detail);
 
         // The reason stays out of the trail: only a fixed phrase.
         assertEquals("hold placed", text("select detail from audit_event where action = 'LEGAL_HOLD_PLACED' "
@@ -175,8 +177,13 @@ class RetentionTest {
         UUID conference = Api.conference(socialWorker, chair, List.of(child));
         ChildLogin login = Api.childSignedIn(socialWorker, conference, child);
         String send = "/api/child/conferences/" + conference + "/views/send";
-        Api.send(as(login), send, UUID.randomUUID().toString(), Api.views("good " + words, "worry", "wish " + words))
-                .then().statusCode(201);
+        String uploads = "/api/child/conferences/" + conference + "/attachments";
+        UUID voice = UUID.fromString(Media.upload(as(login), uploads, Media.webm(words), "audio/webm")
+                .then().statusCode(201).extract().path("id"));
+        Media.upload(as(login), uploads, Media.png(20, 20), "image/png").then().statusCode(201); // never named
+        Map<String, Object> first = Api.views("good " + words, "worry", "wish " + words);
+        first.put("worries", Map.of("text", "worry", "parentsMaySee", false, "voiceNote", voice));
+        Api.send(as(login), send, UUID.randomUUID().toString(), first).then().statusCode(201);
         Api.send(as(login), send, UUID.randomUUID().toString(), Api.views("good again " + words, "worry", "wish"))
                 .then().statusCode(201);
         Map<String, Object> draft = Api.views("typed " + words, "typed worry", "typed wish");
@@ -203,6 +210,7 @@ class RetentionTest {
         rows.put("child_device", count("select count(*) from child_device where child_id = " + c));
         rows.put("notification", count("select count(*) from notification where child_id = " + c));
         rows.put("webhook_delivery", count("select count(*) from webhook_delivery where child_id = " + c));
+        rows.put("attachment", count("select count(*) from attachment where child_id = " + c));
         rows.put("outcome_message", count("select count(*) from conference_child where outcome_message_enc is not null "
                 + "and child_id = " + c));
         rows.put("known_as", count("select count(*) from child where known_as <> '" + RetentionService.REMOVED_NAME

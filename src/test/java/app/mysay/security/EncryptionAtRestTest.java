@@ -31,6 +31,7 @@ import app.mysay.security.FieldEncryption.Place;
 import app.mysay.support.Api;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
+import app.mysay.support.Media;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -40,19 +41,25 @@ import io.restassured.response.Response;
 class EncryptionAtRestTest {
 
     // One distinctive word per free-text part, one of them not ASCII.
-    static final Map<String, String> WORDS = Map.of(
-            "goodThings", "Quokkaride",
-            "worries", "Grumblethorn",
-            "wishes", "Ørnekrage",
-            "whoWithMe", "Aunty Zephyrine",
-            "questions", "Wobbleknot",
-            "tellChairFirst", "Snickerfjord",
-            "helperName", "Mx Tarragonne",
-            "helperRole", "Lollipop-warden",
-            "message", "Plumtastica");
+    static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("goodThings", "Quokkaride"),
+            Map.entry("worries", "Grumblethorn"),
+            Map.entry("wishes", "Ørnekrage"),
+            Map.entry("whoWithMe", "Aunty Zephyrine"),
+            Map.entry("questions", "Wobbleknot"),
+            Map.entry("tellChairFirst", "Snickerfjord"),
+            Map.entry("helperName", "Mx Tarragonne"),
+            Map.entry("helperRole", "Lollipop-warden"),
+            Map.entry("pictureText", "Zebracornelia"),
+            Map.entry("voice", "Whisperquill"),
+            Map.entry("message", "Plumtastica"));
 
     static final String VIEWS_COLUMNS = "good_things_enc, worries_enc, wishes_enc, who_with_me_enc, "
-            + "questions_for_chair_enc, tell_chair_first_enc, helper_name_enc, helper_role_enc, not_read_back_reason_enc";
+            + "questions_for_chair_enc, tell_chair_first_enc, helper_name_enc, helper_role_enc, not_read_back_reason_enc, "
+            + "good_things_picture_text_enc, worries_picture_text_enc, wishes_picture_text_enc";
+
+    /** Eight parts of the views, the words about the picture, the chair's message, the voice note and the picture. */
+    static final int CIPHERTEXTS = 12;
 
     @Inject
     FieldEncryption crypto;
@@ -69,7 +76,7 @@ class EncryptionAtRestTest {
         }
     }
 
-    static Map<String, Object> words() {
+    static Map<String, Object> words(UUID voice, UUID picture) {
         Map<String, Object> views = Api.views(WORDS.get("goodThings") + " on Saturdays",
                 "I worry about " + WORDS.get("worries"), "I wish for " + WORDS.get("wishes"));
         views.put("takingPart", Map.of("ways", List.of("COME_TO_PART"), "whoWithMe", WORDS.get("whoWithMe"),
@@ -81,6 +88,8 @@ class EncryptionAtRestTest {
         authorship.put("helperName", WORDS.get("helperName"));
         authorship.put("helperRole", WORDS.get("helperRole"));
         views.put("authorship", authorship);
+        views.put("goodThings", Map.of("text", WORDS.get("goodThings") + " on Saturdays", "parentsMaySee", true,
+                "voiceNote", voice, "picture", picture, "pictureText", "A " + WORDS.get("pictureText")));
         return views;
     }
 
@@ -94,7 +103,12 @@ class EncryptionAtRestTest {
         ChildLogin jayLogin = Api.childSignedIn(socialWorker, conference, jay);
         ChildLogin miaLogin = Api.childSignedIn(socialWorker, conference, mia);
         Setting s = new Setting(socialWorker, chair, conference, jay, mia, jayLogin, miaLogin);
-        Api.send(as(jayLogin), s.childViews() + "/send", UUID.randomUUID().toString(), words())
+        String uploads = "/api/child/conferences/" + conference + "/attachments";
+        UUID voice = UUID.fromString(Media.upload(as(jayLogin), uploads, Media.webm("I said " + WORDS.get("voice")),
+                "audio/webm").then().statusCode(201).extract().path("id"));
+        UUID picture = UUID.fromString(Media.upload(as(jayLogin), uploads, Media.png(64, 48), "image/png")
+                .then().statusCode(201).extract().path("id"));
+        Api.send(as(jayLogin), s.childViews() + "/send", UUID.randomUUID().toString(), words(voice, picture))
                 .then().statusCode(201);
         return s;
     }
@@ -120,7 +134,12 @@ class EncryptionAtRestTest {
                 .body("latest.content.questions.text", equalTo("Why " + WORDS.get("questions") + "?"))
                 .body("latest.content.tellChairFirst.text", equalTo(WORDS.get("tellChairFirst") + " first"))
                 .body("latest.content.authorship.helperName", equalTo(WORDS.get("helperName")))
-                .body("latest.content.authorship.helperRole", equalTo(WORDS.get("helperRole")));
+                .body("latest.content.authorship.helperRole", equalTo(WORDS.get("helperRole")))
+                .body("latest.content.goodThings.pictureText", equalTo("A " + WORDS.get("pictureText")));
+        String voice = as(s.chair()).get(s.views(s.jay())).then().extract().path("latest.content.goodThings.voiceNote");
+        byte[] heard = as(s.chair()).accept("*/*").get("/api/conferences/" + s.conference() + "/children/" + s.jay()
+                + "/attachments/" + voice).then().statusCode(200).extract().asByteArray();
+        assertTrue(Media.holds(heard, "I said " + WORDS.get("voice")));
         as(s.jayLogin()).get("/api/child/me").then().statusCode(200)
                 .body("conferences[0].chairMessage", equalTo("Thank you Jay, " + WORDS.get("message") + "."));
     }
@@ -136,7 +155,9 @@ class EncryptionAtRestTest {
                 "select encode(c, 'hex') from views v, unnest(array[" + VIEWS_COLUMNS + "]) c "
                         + "where v.child_id in (:children) and c is not null "
                         + "union all select encode(outcome_message_enc, 'hex') from conference_child "
-                        + "where child_id in (:children) and outcome_message_enc is not null", String.class)
+                        + "where child_id in (:children) and outcome_message_enc is not null "
+                        + "union all select encode(content_enc, 'hex') from attachment where child_id in (:children)",
+                        String.class)
                 .setParameter("children", List.of(children)).getResultList()));
     }
 
@@ -158,7 +179,7 @@ class EncryptionAtRestTest {
         Setting s = decided(sent());
         readsBackExactly(s);
 
-        for (String table : List.of("views", "conference_child")) {
+        for (String table : List.of("views", "conference_child", "attachment")) {
             List<String> rows = rowsAsText(table);
             assertFalse(rows.isEmpty(), table);
             for (String row : rows) {
@@ -171,7 +192,12 @@ class EncryptionAtRestTest {
                 }
             }
         }
-        assertEquals(9, ciphertexts(s.jay()).size(), "eight parts of the views and the chair's message");
+        assertEquals(CIPHERTEXTS, ciphertexts(s.jay()).size());
+        // Nor a picture's: a PNG in the clear would start with its signature.
+        for (String row : rowsAsText("attachment")) {
+            assertFalse(row.contains("89504e470d0a1a0a"), "a picture stored in the clear");
+            assertFalse(row.contains("1a45dfa3"), "a voice note stored in the clear");
+        }
     }
 
     @Test
@@ -237,7 +263,7 @@ class EncryptionAtRestTest {
             as(manager).post("/api/encryption/reencryption").then().statusCode(200)
                     .body("reencrypted", greaterThanOrEqualTo(2)).body("undecryptable", equalTo(0));
             List<String> after = ciphertexts(s.jay());
-            assertEquals(9, after.size());
+            assertEquals(CIPHERTEXTS, after.size());
             assertTrue(after.stream().allMatch(c -> c.startsWith(newPrefix)), "all under the new key");
             as(manager).post("/api/encryption/reencryption").then().statusCode(200).body("reencrypted", equalTo(0));
 

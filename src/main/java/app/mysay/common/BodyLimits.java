@@ -1,0 +1,61 @@
+package app.mysay.common;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Request bodies stay small except where a voice note or a picture is uploaded. The server's own limit
+ * ({@code quarkus.http.limits.max-body-size}) must let the largest upload through; this filter holds every other API
+ * request to {@code mysay.http.max-body-size} by its Content-Length, before the body is read, and answers with a
+ * problem+json 413 (as the uploads' own, per-kind limits do). A chunked body without a length is held by the server's
+ * limit.
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    private static final Pattern UPLOADS = Pattern.compile(
+            "/api/(child/conferences/[^/]+|conferences/[^/]+/children/[^/]+)/attachments/?");
+
+    private final long limit;
+    private final long uploadLimit;
+
+    BodyLimits(@ConfigProperty(name = "mysay.http.max-body-size") MemorySize limit,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize uploadLimit) {
+        this.limit = limit.asLongValue();
+        this.uploadLimit = uploadLimit.asLongValue();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(context -> {
+            String length = context.request().getHeader("Content-Length");
+            String path = context.normalizedPath();
+            if (length != null && path.startsWith("/api/")) {
+                long allowed = UPLOADS.matcher(path).matches() ? uploadLimit : limit;
+                long asked;
+                try {
+                    asked = Long.parseLong(length.trim());
+                } catch (NumberFormatException e) {
+                    asked = Long.MAX_VALUE;
+                }
+                if (asked > allowed) {
+                    context.response().setStatusCode(413).putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
+                            .putHeader("Connection", "close")
+                            .end(new JsonObject().put("type", "https://mysay.example/problems/too-large")
+                                    .put("title", "Too much to send at once").put("status", 413)
+                                    .put("detail", "What you sent is too large. Nothing you saved is lost.")
+                                    .put("instance", path).encode());
+                    return;
+                }
+            }
+            context.next();
+        }, 900);
+    }
+}
