@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, ApiError } from './client';
+import { ApiClient, ApiError, attachmentsPath } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -55,5 +55,37 @@ describe('ApiClient', () => {
     const error = await client.me().catch((e) => e);
     expect(error.problem).toBeNull();
     expect(error.status).toBe(502);
+  });
+
+  it('uploads a voice note or picture as its raw bytes with their type, and fetches one back as a Blob', async () => {
+    const calls: Call[] = [];
+    const client = new ApiClient((async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return init.method === 'POST'
+        ? new Response(JSON.stringify({ id: 'a1', kind: 'VOICE', mediaType: 'audio/webm', bytes: 3, width: null, height: null }), { status: 201 })
+        : new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'Content-Type': 'audio/webm' } });
+    }) as unknown as typeof fetch);
+    const base = attachmentsPath('c 1');
+    expect(base).toBe('/api/child/conferences/c%201/attachments');
+    expect(attachmentsPath('c', 'k')).toBe('/api/conferences/c/children/k/attachments');
+    const voice = new Blob([new Uint8Array([1, 2, 3])], { type: 'audio/webm;codecs=opus' });
+    const info = await client.uploadAttachment(base, voice);
+    expect(info.id).toBe('a1');
+    expect(calls[0].init.body).toBe(voice);
+    expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('audio/webm;codecs=opus');
+    expect((calls[0].init.headers as Record<string, string>)['X-MySay-Request']).toBe('1');
+    expect(calls[0].init.cache).toBe('no-store');
+    const back = await client.attachmentBlob(base, 'a1');
+    expect(calls[1].url).toBe('/api/child/conferences/c%201/attachments/a1');
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('turns a refused upload into an ApiError with its plain explanation', async () => {
+    const problem = { type: 'https://mysay.example/problems/unsupported-attachment', title: 'No', status: 415, detail: 'Only voice notes and pictures' };
+    const { client } = stub(415, problem, 'application/problem+json');
+    const error = await client.uploadAttachment('/api/x', new Blob(['x'])).catch((e) => e);
+    expect(error.status).toBe(415);
+    expect(error.problem.detail).toBe('Only voice notes and pictures');
+    expect(error.retryable).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  AttachmentInfo,
   AuditFilters,
   AuditPage,
   AuthorViews,
@@ -94,6 +95,43 @@ export class ApiClient {
     }
     return json as T;
   }
+
+  /**
+   * Raw bytes both ways, for voice notes and pictures: the body as it is (the service decides what it is from the
+   * bytes), and a Blob back. Never cached: the answers are no-store, and the service worker leaves /api alone.
+   */
+  private async raw(method: string, path: string, body?: Blob): Promise<Response> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(path, {
+        method,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: {
+          Accept: method === 'GET' ? '*/*' : 'application/json',
+          'X-MySay-Request': '1',
+          ...(body ? { 'Content-Type': body.type || 'application/octet-stream' } : {}),
+        },
+        body,
+      });
+    } catch {
+      throw new ApiError(0, null);
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      const json = text ? safeParse(text) : null;
+      throw new ApiError(response.status, looksLikeProblem(json) ? json : null);
+    }
+    return response;
+  }
+
+  // ---- voice notes and pictures (paths from attachmentsPath) ----
+  uploadAttachment = async (base: string, file: Blob) => (await (await this.raw('POST', base, file)).json()) as AttachmentInfo;
+  /** The bytes of one attachment; each call is one audited play or view. */
+  attachmentBlob = async (base: string, id: string) => (await this.raw('GET', `${base}/${encodeURIComponent(id)}`)).blob();
+  deleteAttachment = async (base: string, id: string) => {
+    await this.raw('DELETE', `${base}/${encodeURIComponent(id)}`);
+  };
 
   // ---- sign-in ----
   me = () => this.call<Me>('GET', '/api/auth/me');
@@ -191,6 +229,13 @@ export function queryString(params: Record<string, string | number | null | unde
   }
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/** Where a child's voice notes and pictures for a conference live: the child's own address, or staff's. */
+export function attachmentsPath(conferenceId: string, childId?: string): string {
+  return childId
+    ? `${staffViewsPath(conferenceId, childId)}/attachments`
+    : `/api/child/conferences/${encodeURIComponent(conferenceId)}/attachments`;
 }
 
 function staffViewsPath(conferenceId: string, childId: string): string {

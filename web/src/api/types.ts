@@ -40,6 +40,23 @@ export type AttendanceMode = 'IN_PERSON' | 'VIDEO' | 'HYBRID';
 export interface TextPart {
   text: string | null;
   parentsMaySee: boolean;
+  /** Beside the good things, worries and wishes: a voice note and a picture, uploaded first and named by id. */
+  voiceNote?: string | null;
+  picture?: string | null;
+  /** The child's own words for what is in the picture; also its text alternative. */
+  pictureText?: string | null;
+}
+
+export type AttachmentKind = 'VOICE' | 'PICTURE';
+
+/** A voice note's or picture's facts; its bytes are fetched from its own address, and each fetch is audited. */
+export interface AttachmentInfo {
+  id: string;
+  kind: AttachmentKind;
+  mediaType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
 }
 
 export interface ViewsContent {
@@ -120,6 +137,7 @@ export interface SentViews {
   sentAt: string;
   sentBy: Role;
   content: ViewsContent;
+  attachments?: AttachmentInfo[];
 }
 
 export interface VersionInfo {
@@ -351,7 +369,7 @@ export interface PackExport {
     childId: string;
     knownAs: string;
     caseReference: string;
-    latest: { version: number; sentAt: string; sentBy: Role; content: ViewsContent } | null;
+    latest: { version: number; sentAt: string; sentBy: Role; content: ViewsContent; attachments?: (AttachmentInfo & { href: string })[] } | null;
     chairRead: { readAt: string; version: number | null } | null;
     decision: { planNeeded: boolean | null; category: HarmCategory | null; messageForChild: string | null; recordedAt: string | null } | null;
   }[];
@@ -387,7 +405,8 @@ export type AuditAction =
   | 'VIEWS_PURGED' | 'LEGAL_HOLD_PLACED' | 'LEGAL_HOLD_LIFTED'
   | 'SECOND_FACTOR_SET_UP' | 'SECOND_FACTOR_REMOVED' | 'SECOND_FACTOR_FAILED'
   | 'RECOVERY_CODE_USED' | 'RECOVERY_CODES_RENEWED' | 'PASSWORD_CHANGED'
-  | 'STAFF_ACCOUNT_DISABLED' | 'STAFF_ACCOUNT_ENABLED';
+  | 'STAFF_ACCOUNT_DISABLED' | 'STAFF_ACCOUNT_ENABLED'
+  | 'ATTACHMENT_UPLOADED' | 'ATTACHMENT_DELETED' | 'VOICE_NOTE_PLAYED' | 'PICTURE_VIEWED';
 
 /** One audit event: the child by case reference only; the actor's name only for staff. */
 export interface AuditEntry {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { TAKING_PART_WAYS, type AdvocateChoice, type TakingPartWay, type TextPart, type ViewsContent } from '../api/types';
+import { KeptPicture, KeptVoice, PictureMaker, VoiceNote } from '../components/Attachments';
 import { Choices, ErrorSummary, Notice, TextArea, TextInput, type FieldError } from '../components/Form';
 import { Face, GoodThingsHouse, WayPicture, WishesHouse, WorriesHouse } from '../components/Pictures';
 import { formatDate, t } from '../i18n';
@@ -23,6 +24,9 @@ export const TOPICS: Topic[] = ['goodThings', 'worries', 'wishes', 'safety', 'ta
 
 type TextTopic = 'goodThings' | 'worries' | 'wishes' | 'questions' | 'tellChairFirst';
 const TEXT_TOPICS: TextTopic[] = ['goodThings', 'worries', 'wishes', 'questions', 'tellChairFirst'];
+/** The three houses, where a voice note or a picture may go beside the words (or instead of them). */
+export const ATTACHMENT_TOPICS: Topic[] = ['goodThings', 'worries', 'wishes'];
+export const PICTURE_TEXT_LIMIT = 300;
 
 export function isAnswered(topic: Topic, v: ViewsContent): boolean {
   switch (topic) {
@@ -34,8 +38,10 @@ export function isAnswered(topic: Topic, v: ViewsContent): boolean {
       return !!v.advocate?.choice;
     case 'authorship':
       return true;
-    default:
-      return !!(v[topic] as TextPart | null | undefined)?.text?.trim();
+    default: {
+      const part = v[topic] as TextPart | null | undefined;
+      return !!(part?.text?.trim() || part?.voiceNote || part?.picture);
+    }
   }
 }
 
@@ -136,6 +142,16 @@ export function TopicPage({ editor, nav, topic, authorChoices, author = 'child' 
         <TextArea id={key} label={t(`topic.${key}.question`)} labelAsHeading value={part.text ?? ''} maxLength={TEXT_LIMIT}
           error={errors.find((x) => x.field === key)?.message}
           onInput={(text) => update({ ...content, [key]: { ...part, text } })} />
+        {ATTACHMENT_TOPICS.includes(key) && (
+          <>
+            <VoiceNote id={part.voiceNote} base={editor.backend.attachments} fieldId={`${key}-voice`}
+              onChange={(voiceNote) => editor.update((c) => ({ ...c, [key]: { ...(c[key] ?? part), voiceNote } }))} />
+            <PictureMaker id={part.picture} text={part.pictureText ?? ''} base={editor.backend.attachments} fieldId={`${key}-picture`}
+              onChange={(picture) => editor.update((c) => ({ ...c, [key]: { ...(c[key] ?? part), picture } }))}
+              textError={errors.find((x) => x.field === `${key}-picture-text`)?.message}
+              onText={(pictureText) => editor.update((c) => ({ ...c, [key]: { ...(c[key] ?? part), pictureText } }))} />
+          </>
+        )}
         <ShareChoice id={key} value={part.parentsMaySee} onChange={(v) => update({ ...content, [key]: { ...part, parentsMaySee: v } })} />
       </>
     );
@@ -236,6 +252,9 @@ export function validate(topic: Topic | 'all', v: ViewsContent, author: Author =
     if ((topic === 'all' || topic === key) && (v[key]?.text?.length ?? 0) > TEXT_LIMIT) {
       errors.push({ field: key, message: t('topic.tooLong', { n: TEXT_LIMIT }) });
     }
+    if ((topic === 'all' || topic === key) && (v[key]?.pictureText?.length ?? 0) > PICTURE_TEXT_LIMIT) {
+      errors.push({ field: `${key}-picture-text`, message: t('topic.tooLong', { n: PICTURE_TEXT_LIMIT }) });
+    }
   }
   if ((topic === 'all' || topic === 'takingPart') && v.takingPart?.ways?.includes('NOT_ATTENDING')
     && v.takingPart.ways.some((w) => w === 'COME_TO_ALL' || w === 'COME_TO_PART' || w === 'JOIN_BY_VIDEO')) {
@@ -291,7 +310,7 @@ export function CheckPage({ editor, nav, authorLine, author = 'child' }: { edito
       </h1>
       <p>{t('check.intro')}</p>
       <ErrorSummary errors={errors} />
-      <ViewsSummaryList content={content} authorLine={authorLine} onChange={nav.topic} />
+      <ViewsSummaryList content={content} authorLine={authorLine} onChange={nav.topic} attachments={editor.backend.attachments} />
       {editor.server?.viewsDue && <p>{t('check.changeLater', { date: formatDate(editor.server.viewsDue) })}</p>}
       <button id="send" type="button" class="button" disabled={busy} onClick={send}>
         {t('check.send')}
@@ -301,12 +320,14 @@ export function CheckPage({ editor, nav, authorLine, author = 'child' }: { edito
 }
 
 /** A child's views as the chair reads them, part by part in the child's own words; with Change links when editable. */
-export function ViewsSummaryList({ content, authorLine, onChange, forStaff }: {
+export function ViewsSummaryList({ content, authorLine, onChange, forStaff, attachments }: {
   content: ViewsContent;
   authorLine?: string;
   onChange?: (topic: Topic) => void;
   /** Read by staff: the sharing marks speak about the child, not to them. */
   forStaff?: boolean;
+  /** Where the voice notes and pictures of these views are fetched from (each fetch is an audited play or view). */
+  attachments?: string;
 }) {
   const row = (topic: Topic, answer: preact.ComponentChildren, shared: boolean | null) => (
     <div class="summary-row" key={topic}>
@@ -323,8 +344,32 @@ export function ViewsSummaryList({ content, authorLine, onChange, forStaff }: {
       </dd>}
     </div>
   );
-  const text = (part: TextPart | null | undefined) =>
-    part?.text?.trim() ? <p class="words">{part.text}</p> : <p class="unanswered">{t('common.notAnswered')}</p>;
+  const text = (part: TextPart | null | undefined) => {
+    const words = part?.text?.trim() ? <p class="words">{part.text}</p> : null;
+    if (!part?.voiceNote && !part?.picture) return words ?? <p class="unanswered">{t('common.notAnswered')}</p>;
+    const pictureWords = part.pictureText?.trim();
+    return (
+      <>
+        {words}
+        {part.voiceNote && (
+          <div class="attached">
+            <p class="attached-label">{forStaff ? 'A voice note' : t('check.voiceNote')}</p>
+            {attachments && <KeptVoice base={attachments} id={part.voiceNote}
+              label={forStaff ? 'The voice note' : t('voice.listenBack')}
+              playLabel={forStaff ? 'Play the voice note' : t('voice.play')} />}
+          </div>
+        )}
+        {part.picture && (
+          <div class="attached">
+            <p class="attached-label">{forStaff ? 'A picture' : t('check.picture')}</p>
+            {attachments && <KeptPicture base={attachments} id={part.picture}
+              alt={pictureWords || (forStaff ? 'A picture, with no words about it' : t('picture.alt'))} />}
+            {pictureWords && <p><span class="attached-label">{forStaff ? 'What is in it, in their words: ' : t('check.pictureText')}</span> <span class="words">{pictureWords}</span></p>}
+          </div>
+        )}
+      </>
+    );
+  };
 
   const a = content.authorship;
   return (

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../api/client';
+import { api, ApiError, attachmentsPath } from '../api/client';
 import type { AuthorViews, SendReceipt, ViewsContent } from '../api/types';
 import { openDraftStore, type DraftStore } from '../drafts/store';
 import { openOutbox, type Outbox, type SendOutcome } from '../drafts/outbox';
@@ -7,6 +7,8 @@ import { Observable } from './observable';
 /** Where an author's views go: the child's own endpoints, or an advocate's for a child. */
 export interface ViewsBackend {
   namespace: string;
+  /** Where this author's voice notes and pictures are uploaded, fetched and deleted (see attachmentsPath). */
+  attachments: string;
   load(): Promise<AuthorViews>;
   saveDraft(content: ViewsContent): Promise<unknown>;
   send(idempotencyKey: string, content: ViewsContent): Promise<SendReceipt>;
@@ -41,7 +43,7 @@ export class ViewsEditor {
 
   private constructor(
     readonly conferenceId: string,
-    private readonly backend: ViewsBackend,
+    readonly backend: ViewsBackend,
     private readonly drafts: DraftStore,
     private readonly outbox: Outbox,
   ) {}
@@ -158,6 +160,7 @@ export async function childEditor(childId: string, conferenceId: string): Promis
   if (!editor) {
     editor = await ViewsEditor.open(conferenceId, {
       namespace: childId,
+      attachments: attachmentsPath(conferenceId),
       load: () => api.childViews(conferenceId),
       saveDraft: (content) => api.saveChildDraft(conferenceId, content),
       send: (key, content) => api.sendChildViews(conferenceId, key, content),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api/client';
+import { api, attachmentsPath } from '../../api/client';
 import type { Me, StaffConference, ViewsContent } from '../../api/types';
 import { Choices, TextArea, type FieldError } from '../../components/Form';
 import type { Topic } from '../../state/app';
@@ -34,6 +34,7 @@ function AdvocateEditor({ conference, childId, knownAs, me }: { conference: Staf
   useEffect(() => {
     ViewsEditor.open(conference.id, {
       namespace: `${me.id}:${childId}`,
+      attachments: attachmentsPath(conference.id, childId),
       load: () => api.advocateViews(conference.id, childId),
       saveDraft: (content) => api.saveAdvocateDraft(conference.id, childId, content),
       send: (key, content) => api.sendAdvocateViews(conference.id, childId, key, content),

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api } from '../../api/client';
+import { api, attachmentsPath } from '../../api/client';
 import type { Me, PackExport, ViewsContent } from '../../api/types';
 import { formatDate } from '../../i18n';
 import { ViewsSummaryList } from '../../screens/Views';
@@ -61,7 +61,8 @@ function ChildViews({ conferenceId, child, canAcknowledge, onRead }: { conferenc
       {latest && (
         <>
           <p>Sent {formatDate(latest.sentAt, true)}{latest.version > 1 ? `, version ${latest.version}` : ''}.</p>
-          <ViewsSummaryList content={latest.content} authorLine={authorLine(child.knownAs, latest.content)} forStaff />
+          <ViewsSummaryList content={latest.content} authorLine={authorLine(child.knownAs, latest.content)} forStaff
+            attachments={attachmentsPath(conferenceId, child.childId)} />
           {readThis ? (
             <p class="notice notice-success">You marked this read on {formatDate(child.chairRead!.readAt, true)}. {child.knownAs} can see that you have.</p>
           ) : canAcknowledge && (

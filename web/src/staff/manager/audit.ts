@@ -45,6 +45,10 @@ export const ACTIONS: Record<AuditAction, string> = {
   PASSWORD_CHANGED: 'Changed their password',
   STAFF_ACCOUNT_DISABLED: 'Disabled a staff account',
   STAFF_ACCOUNT_ENABLED: 'Enabled a staff account',
+  ATTACHMENT_UPLOADED: 'Added a voice note or picture to the views',
+  ATTACHMENT_DELETED: 'Deleted a voice note or picture that was not sent',
+  VOICE_NOTE_PLAYED: 'Listened to a voice note',
+  PICTURE_VIEWED: 'Looked at a picture',
 };
 
 const ROLES: Record<string, string> = {

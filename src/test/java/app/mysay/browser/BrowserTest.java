@@ -57,8 +57,10 @@ public abstract class BrowserTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
                 .setHeadless(true)
+                // A fake microphone (a tone) that needs no prompt, for the voice notes.
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream")));
     }
 
     @AfterAll
