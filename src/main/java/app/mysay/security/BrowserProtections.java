@@ -17,8 +17,8 @@ import io.vertx.core.MultiMap;
 public class BrowserProtections {
 
     /**
-     * Everything off that MySay does not use. The microphone stays available to MySay itself only, for the voice
-     * notes planned for children (issue 5); nothing uses it yet.
+     * Everything off that MySay does not use. The microphone stays available to MySay itself only, for children's voice
+     * notes (app.mysay.attachments; the browser still asks the child first).
      */
     static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
             + "gyroscope=(), hid=(), magnetometer=(), microphone=(self), midi=(), payment=(), serial=(), usb=()";

@@ -30,9 +30,10 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class BrowserProtectionsTest {
 
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** blob: only for pictures and voice notes the app has fetched (one audited fetch each) and plays or shows. */
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "media-src 'self' blob:; connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @ConfigProperty(name = "mysay.public-url")
     String publicUrl;
