@@ -48,7 +48,7 @@ public class AccountStillUsable implements SecurityIdentityAugmentor {
         Caller caller;
         try {
             caller = callerOf(token);
-        } catch (IllegalArgumentException | NullPointerException malformed) {
+        } catch (IllegalArgumentException malformed) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         // iat is in whole seconds and revocation times are whole seconds rounded up, so ">=" lets no revoked token by.
@@ -69,16 +69,26 @@ public class AccountStillUsable implements SecurityIdentityAugmentor {
         });
     }
 
-    /** Exactly one known role, an id as subject and, for a child, the device the session was opened on. */
+    /**
+     * Exactly one known role, an id as subject and, for a child, the device the session was opened on; anything else
+     * is an IllegalArgumentException.
+     */
     private static Caller callerOf(JsonWebToken token) {
         Set<String> groups = token.getGroups();
         if (groups == null || groups.size() != 1) {
             throw new IllegalArgumentException("a token has exactly one role");
         }
         Role role = Role.valueOf(groups.iterator().next());
-        UUID id = UUID.fromString(token.getSubject());
-        UUID device = role == Role.CHILD ? UUID.fromString(token.getClaim(TokenService.DEVICE_CLAIM)) : null;
+        UUID id = uuid(token.getSubject());
+        UUID device = role == Role.CHILD ? uuid(token.getClaim(TokenService.DEVICE_CLAIM)) : null;
         return new Caller(id, role, device);
+    }
+
+    private static UUID uuid(Object claim) {
+        if (!(claim instanceof String text)) {
+            throw new IllegalArgumentException("an id is missing or not text");
+        }
+        return UUID.fromString(text);
     }
 
     private Uni<Boolean> exists(String sql, Tuple parameters) {

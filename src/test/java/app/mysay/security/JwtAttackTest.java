@@ -365,6 +365,21 @@ class JwtAttackTest {
                 return f.signed(b -> b.groups(Set.of(Role.SOCIAL_WORKER.name(), Role.MANAGER.name())));
             }
         },
+        CHILD_ROLE_WITHOUT_ITS_DEVICE {
+            String mint(Forge f) {
+                return f.signed(b -> b.groups(Role.CHILD.name()));
+            }
+        },
+        CHILD_ROLE_WHOSE_DEVICE_IS_A_NUMBER {
+            String mint(Forge f) {
+                return f.signed(b -> b.groups(Role.CHILD.name()).claim(TokenService.DEVICE_CLAIM, 42));
+            }
+        },
+        CHILD_ROLE_WHOSE_DEVICE_IS_NOT_AN_ID {
+            String mint(Forge f) {
+                return f.signed(b -> b.groups(Role.CHILD.name()).claim(TokenService.DEVICE_CLAIM, "phone"));
+            }
+        },
         GARBAGE {
             String mint(Forge f) {
                 return "this-is-not-a-token";
