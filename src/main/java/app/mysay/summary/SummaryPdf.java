@@ -59,7 +59,6 @@ public class SummaryPdf {
     static byte[] renderNow(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
         builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
         // Also shapes Arabic (initial, medial, final and isolated forms) before reordering.
         builder.useUnicodeBidiReorderer(new ICUBidiReorderer());

@@ -3,6 +3,7 @@ package app.mysay.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class WebhookSettings {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("mysay.webhook.url (MYSAY_WEBHOOK_URL) is not a valid URL", e);
         }
-        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase();
+        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         if (parsed.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalStateException("mysay.webhook.url (MYSAY_WEBHOOK_URL) must be an absolute https URL");
         }
