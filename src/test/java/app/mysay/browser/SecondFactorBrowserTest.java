@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 
 import app.mysay.security.Role;
 import app.mysay.support.Api;
@@ -46,6 +48,9 @@ class SecondFactorBrowserTest extends BrowserTest {
         page.locator("#email").fill(staff.email());
         page.locator("#password").fill(password);
         button(page, "Sign in").click();
+        // The password is hashed slowly on purpose (Argon2id); on a busy machine that takes a while.
+        heading(page, "Sign in").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED)
+                .setTimeout(60_000));
     }
 
     /** The first sign-in: set up an app, typing the key; answers the secret and the recovery codes. */
@@ -170,7 +175,7 @@ class SecondFactorBrowserTest extends BrowserTest {
      * are parsed cold (seconds each on a busy machine), so the first home page may take a while.
      */
     private static void home(Page page, String title) {
-        heading(page, title).waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(60_000));
+        heading(page, title).waitFor(new Locator.WaitForOptions().setTimeout(60_000));
     }
 
     private static String nameOf(Page page, Staff staff) {
