@@ -219,8 +219,8 @@ public class AttachmentService {
                 wrong.add(new ApiProblem.InvalidParam(field, "cannot have a voice note or a picture"));
                 return Uni.createFrom().voidItem();
             }
-            return access.attachment(author, conferenceId, childId, e.getValue())
-                    .map(a -> a.kind == (voice ? AttachmentKind.VOICE : AttachmentKind.PICTURE))
+            return access.attachmentKind(author, conferenceId, childId, e.getValue())
+                    .map(kind -> kind == (voice ? AttachmentKind.VOICE : AttachmentKind.PICTURE))
                     .onFailure(ApiProblem.class).recoverWithItem(false)
                     .invoke(usable -> {
                         if (!usable) {

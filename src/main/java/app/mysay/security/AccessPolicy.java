@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.mysay.attachments.Attachment;
+import app.mysay.attachments.AttachmentKind;
 import app.mysay.attachments.AttachmentRepository;
 import app.mysay.children.Child;
 import app.mysay.children.ChildRepository;
@@ -147,20 +148,49 @@ public class AccessPolicy {
      * upload) is 404. Only the caller's role and the rows decide; the bytes are loaded with it.
      */
     public Uni<Attachment> attachment(Caller caller, UUID conferenceId, UUID childId, UUID attachmentId) {
+        String where = attachmentWhere(caller, conferenceId, childId, attachmentId);
+        if (where == null) {
+            return notFound();
+        }
+        return attachments.find("from Attachment a where " + where,
+                attachmentParameters(caller, conferenceId, childId, attachmentId))
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    /**
+     * The kind of an attachment the caller may use, by the same rule as {@link #attachment}, without loading its bytes
+     * (checking the views that name it happens at every draft save).
+     */
+    public Uni<AttachmentKind> attachmentKind(Caller caller, UUID conferenceId, UUID childId, UUID attachmentId) {
+        String where = attachmentWhere(caller, conferenceId, childId, attachmentId);
+        if (where == null) {
+            return notFound();
+        }
+        return attachments.getSession().flatMap(session -> session.createSelectionQuery(
+                "select a.kind from Attachment a where " + where, AttachmentKind.class)
+                .setParameter("id", attachmentId).setParameter("conference", conferenceId)
+                .setParameter("child", childId).setParameter("me", caller.id())
+                .getSingleResultOrNull())
+                .onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    private static String attachmentWhere(Caller caller, UUID conferenceId, UUID childId, UUID attachmentId) {
         String read = readViewsRule(caller.role());
         String write = writeViewsRule(caller.role());
         if (read == null || conferenceId == null || childId == null || attachmentId == null) {
-            return notFound();
+            return null;
         }
         String uploadedByMe = write == null ? "" : " or ((" + write + ") and a.authorId = :me)";
-        return attachments.find("from Attachment a where a.id = :id and a.conferenceId = :conference "
+        return "a.id = :id and a.conferenceId = :conference "
                 + "and a.childId = :child and exists (select 1 from ConferenceChild cc, Conference k, Child c "
                 + "where cc.conferenceId = a.conferenceId and cc.childId = a.childId and k.id = a.conferenceId "
                 + "and c.id = a.childId and (((" + read + ") and " + AttachmentRepository.bound("a") + ")"
-                + uploadedByMe + "))",
-                Parameters.with("id", attachmentId).and("conference", conferenceId).and("child", childId)
-                        .and("me", caller.id()))
-                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+                + uploadedByMe + "))";
+    }
+
+    private static Parameters attachmentParameters(Caller caller, UUID conferenceId, UUID childId, UUID attachmentId) {
+        return Parameters.with("id", attachmentId).and("conference", conferenceId).and("child", childId)
+                .and("me", caller.id());
     }
 
     /** A child's place in a conference that the caller may invite them to: their allocated social worker. */

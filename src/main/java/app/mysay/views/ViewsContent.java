@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a child says, part by part. Every part is optional while drafting; each carries the child's own choice of
  * whether their parents or carers may see it (no by default).
@@ -31,13 +33,15 @@ public record ViewsContent(
     /**
      * A part in the child's own words. Beside the good things, worries and wishes a child may also add a voice note and
      * a picture (attachments uploaded first, named here by id), with their own words for what is in the picture, which
-     * is also its text alternative. Parts that cannot have them leave them null.
+     * is also its text alternative. Parts that cannot have them leave them null, and absent ones are left out of the
+     * JSON, so views without attachments read exactly as before.
      */
     public record TextPart(
             @Size(max = TEXT_LIMIT, message = "must be at most 4000 characters") String text,
             boolean parentsMaySee,
-            UUID voiceNote,
-            UUID picture,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID voiceNote,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID picture,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Size(max = PICTURE_TEXT_LIMIT, message = "must be at most 300 characters") String pictureText) {
 
         public TextPart(String text, boolean parentsMaySee) {
