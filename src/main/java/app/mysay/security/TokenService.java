@@ -53,9 +53,14 @@ public class TokenService {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
-    /** The later of two revocation times (either may be null). */
+    /**
+     * The account's (or device's) new {@code tokens_valid_after}, given its current one (null if never revoked) and
+     * {@link #revokeUntilNow()}. A token issued just after the current revocation carries that time as its iat (see
+     * {@link #issue}), so when a second revocation falls in the same second, reusing the time would let that token
+     * through: it goes one second past the current one instead.
+     */
     public static Instant later(Instant current, Instant revocation) {
-        return current == null || revocation.isAfter(current) ? revocation : current;
+        return current == null || revocation.isAfter(current) ? revocation : current.plusSeconds(1);
     }
 
     /** A refreshed token keeps the session's start, so no session outlives {@code mysay.jwt.max-session}. */
@@ -74,7 +79,7 @@ public class TokenService {
     private IssuedToken issue(JwtClaimsBuilder claims, Duration lifetime, Instant validAfter) {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
-        // At most a second ahead of now (within the 5 s of clock skew the verification allows).
+        // At most a second or two ahead of now (within the 5 s of clock skew the verification allows).
         Instant issuedAt = validAfter != null && validAfter.isAfter(now) ? validAfter : now;
         String token = claims.issuedAt(issuedAt.getEpochSecond()).expiresAt(expiresAt)
                 .jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
