@@ -146,8 +146,9 @@ class AuditChainTest {
             row.put("action", target.action.name());
             row.put("prev", target.prevHash);
             row.put("hash", target.hash);
-            BehindTheAppsBack.run("insert into audit_event (id, at, actor_id, actor_role, action, prev_hash, hash) "
-                    + "values (:id, :at, :actor, :role, :action, :prev, :hash)", row);
+            row.put("detail", target.detail);
+            BehindTheAppsBack.run("insert into audit_event (id, at, actor_id, actor_role, action, detail, prev_hash, "
+                    + "hash) values (:id, :at, :actor, :role, :action, cast(:detail as text), :prev, :hash)", row);
         }
         verifies(manager, true, null);
     }
