@@ -26,6 +26,8 @@ import io.quarkus.vertx.VertxContextSupport;
 public class FirstManager {
 
     private static final Logger LOG = Logger.getLogger(FirstManager.class);
+    /** An advisory lock key of MySay's own, held only while the first manager is created. */
+    private static final long START_UP_LOCK = 0x4d79536179L;
 
     void onStart(@Observes StartupEvent event,
             @ConfigProperty(name = "mysay.bootstrap.manager-email") Optional<String> email,
@@ -44,7 +46,12 @@ public class FirstManager {
         manager.passwordHash = PasswordHasher.hashNow(password.get());
         manager.enabled = true;
         manager.createdAt = Timestamps.now();
-        boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> StaffAccount.count()
+        // Instances started together on an empty database would each count no staff and each insert a manager (the
+        // second failing its start on the unique e-mail): the lock makes them take turns, so the second sees the first.
+        boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select 1 from pg_advisory_xact_lock(" + START_UP_LOCK + ")")
+                        .getSingleResult())
+                .flatMap(locked -> StaffAccount.count())
                 .flatMap(n -> n > 0 ? io.smallrye.mutiny.Uni.createFrom().item(false)
                         : manager.persist().replaceWith(true))));
         if (created) {

@@ -1,0 +1,192 @@
+package app.mysay.resilience;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One instance of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM, in the production
+ * profile, as a council runs it: its own HTTP and management ports, its log in {@code target/resilience/<name>.log}.
+ */
+final class AppInstance implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final int managementPort;
+    private final Path log;
+    private final Process process;
+
+    private AppInstance(String name, int port, int managementPort, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.managementPort = managementPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts the instance; {@link #awaitReady} waits for it. */
+    static AppInstance start(String name, Map<String, String> environment) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run after `mvn package` (in `mvn verify`)");
+        }
+        int port = freePort();
+        int managementPort = freePort();
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "resilience"));
+            Path log = dir.resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+            return new AppInstance(name, port, managementPort, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Waits until the instance says it is ready (its database reachable), failing with its log's tail if it ends. */
+    AppInstance awaitReady(Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " stopped with exit code " + process.exitValue() + ":\n" + logTail());
+            }
+            if (ready()) {
+                return this;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        throw new AssertionError(name + " was not ready within " + within + ":\n" + logTail());
+    }
+
+    /** Whether the readiness check answers 200: on the management port where there is one, else on the HTTP port. */
+    boolean ready() {
+        return status(managementUrl("/q/health/ready")) == 200;
+    }
+
+    /** A Prometheus counter or gauge summed over its series, from this instance's metrics. */
+    double metric(String name) {
+        String text = get(managementUrl("/q/metrics"));
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
+        double sum = 0;
+        boolean found = false;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(2));
+            found = true;
+        }
+        if (!found) {
+            throw new AssertionError("No metric " + name + " on " + this.name);
+        }
+        return sum;
+    }
+
+    private String managementUrl(String path) {
+        String onManagement = "http://localhost:" + managementPort + path;
+        return status(onManagement) > 0 ? onManagement : url() + path;
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String get(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
