@@ -100,6 +100,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("Database unavailable answering %s", uri.getRequestUri().getPath());
+            return respond(new ApiProblem(503, "service-unavailable", "MySay is busy for a moment",
+                    "Nothing you saved is lost. Please try again in a minute.").withRetryAfter(5), uri);
+        }
         // The message may quote data; log the type and where, never the content.
         LOG.errorf("Unexpected %s answering %s", e.getClass().getName(), uri.getRequestUri().getPath());
         LOG.debug("Unexpected failure", e);

@@ -223,6 +223,7 @@ class ScaleOutAndFaultsIT {
         AtomicInteger retries = new AtomicInteger();
         List<String> unexpected = new CopyOnWriteArrayList<>();
         Map<UUID, Set<Integer>> versions = new ConcurrentHashMap<>();
+        Map<String, Integer> answersWhileDown = new ConcurrentHashMap<>();
         ExecutorService phones = Executors.newFixedThreadPool(children);
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < children; i++) {
@@ -248,6 +249,7 @@ class ScaleOutAndFaultsIT {
                             accepted.incrementAndGet();
                             break;
                         }
+                        answersWhileDown.merge(r == null ? "no answer" : String.valueOf(r.statusCode()), 1, Integer::sum);
                         if (r != null && r.statusCode() < 500 && r.statusCode() != 429) {
                             unexpected.add(r.statusCode() + " " + r.asString());
                             return;
@@ -273,8 +275,13 @@ class ScaleOutAndFaultsIT {
             f.get();
         }
 
+        System.out.printf("Through the crash: %d sendings accepted, %d retries, answers while down %s%n",
+                accepted.get(), retries.get(), answersWhileDown);
         assertEquals(List.of(), unexpected);
         assertTrue(retries.get() > 0, "the crash really interrupted some sendings");
+        // A phone is told to try again later (503, Retry-After), never that MySay itself is broken (500).
+        assertTrue(answersWhileDown.getOrDefault("503", 0) > 0, "answers while down: " + answersWhileDown);
+        assertEquals(Set.of("503"), answersWhileDown.keySet(), "answers while down: " + answersWhileDown);
         Set<Integer> oneToN = new TreeSet<>();
         for (int v = 1; v <= sendingsEach; v++) {
             oneToN.add(v);

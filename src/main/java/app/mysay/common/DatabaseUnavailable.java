@@ -1,0 +1,56 @@
+package app.mysay.common;
+
+import java.net.ConnectException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+/**
+ * Whether a failure means PostgreSQL could not be reached (restarting, failing over, the network between): then the
+ * answer is 503 with Retry-After, which a phone retries with the same Idempotency-Key, rather than a 500 that says
+ * something is wrong with MySay itself. Nothing was saved by the failed request, so nothing is lost.
+ */
+public final class DatabaseUnavailable {
+
+    private DatabaseUnavailable() {
+    }
+
+    public static boolean causes(Throwable failure) {
+        Deque<Throwable> todo = new ArrayDeque<>();
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        if (failure != null) {
+            todo.push(failure);
+        }
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (seen.put(t, Boolean.TRUE) != null) {
+                continue;
+            }
+            if (t instanceof ClosedConnectionException || t instanceof ConnectException
+                    || (t instanceof PgException pg && unavailable(pg.getSqlState()))) {
+                return true;
+            }
+            if (t instanceof CompositeException composite) {
+                composite.getCauses().forEach(todo::push);
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                todo.push(suppressed);
+            }
+        }
+        return false;
+    }
+
+    /** Class 08 (connection exception) and 57P01..57P03 (the server shutting down, or not yet accepting). */
+    private static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
+    }
+}

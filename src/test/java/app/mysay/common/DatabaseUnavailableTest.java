@@ -1,0 +1,41 @@
+package app.mysay.common;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void aConnectionCutOrRefusedOrAServerShuttingDownIsUnavailability() {
+        // As Hibernate Reactive reports a transaction whose connection was cut: the failure and the failed rollback.
+        assertTrue(DatabaseUnavailable.causes(new CompositeException(new IllegalStateException("rollback failed"),
+                new RuntimeException("wrapped", ClosedConnectionException.INSTANCE))));
+        assertTrue(DatabaseUnavailable.causes(new RuntimeException(new ConnectException("Connection refused"))));
+        assertTrue(DatabaseUnavailable.causes(pg("57P01")));
+        assertTrue(DatabaseUnavailable.causes(pg("57P03")));
+        assertTrue(DatabaseUnavailable.causes(pg("08006")));
+    }
+
+    @Test
+    void otherFailuresAreNot() {
+        assertFalse(DatabaseUnavailable.causes(pg("23505")));
+        assertFalse(DatabaseUnavailable.causes(pg("40001")));
+        assertFalse(DatabaseUnavailable.causes(new IllegalStateException("a bug")));
+        RuntimeException loop = new RuntimeException("a");
+        RuntimeException other = new RuntimeException("b", loop);
+        loop.initCause(other);
+        assertFalse(DatabaseUnavailable.causes(loop));
+    }
+
+    private static PgException pg(String sqlState) {
+        return new PgException("message", "ERROR", sqlState, null);
+    }
+}
