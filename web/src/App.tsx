@@ -5,7 +5,7 @@ import { canReadAloud, readAloud } from './speech/readAloud';
 import { LeaveShortcut, leaveQuickly } from './safety/leaveQuickly';
 import { go, mode, screen, type Screen } from './state/app';
 import { useObservable } from './state/observable';
-import { flushWaiting, loadHome, noteActivity, signedIn } from './state/session';
+import { flushWaiting, keepTryingWaiting, loadHome, noteActivity, signedIn } from './state/session';
 import { childEditor, type ViewsEditor } from './state/views';
 import { ChoosePin, EnterCode, SignIn, Welcome } from './screens/Entry';
 import { Home } from './screens/Home';
@@ -29,7 +29,9 @@ export function App() {
     window.addEventListener('pointerdown', noteActivity);
     window.addEventListener('input', noteActivity);
     window.addEventListener('online', onOnline);
+    const stopTrying = keepTryingWaiting();
     return () => {
+      stopTrying();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', noteActivity);
       window.removeEventListener('input', noteActivity);

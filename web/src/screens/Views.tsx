@@ -404,7 +404,7 @@ export function SentPage({ editor, nav, onSignIn }: { editor: ViewsEditor; nav: 
         {state.kind === 'sent' ? t('sent.title') : t('views.title')}
       </h1>
       {state.kind === 'sending' && <Notice>{t('sent.sending')}</Notice>}
-      {state.kind === 'waiting' && <Notice kind="warning">{t('sent.waiting')}</Notice>}
+      {state.kind === 'waiting' && <Notice kind="warning">{t(state.busy ? 'sent.busy' : 'sent.waiting')}</Notice>}
       {state.kind === 'signInNeeded' && (
         <Notice kind="warning">
           {t('sent.signInAgain')}{' '}

@@ -58,6 +58,21 @@ export async function flushWaiting(): Promise<void> {
   }
 }
 
+/** How often views waiting on a phone that is online are tried again (the service was busy or restarting, say). */
+export const RETRY_WAITING_EVERY_MS = 15_000;
+
+/**
+ * Keeps trying what waits to be sent while the page is open: the browser's "online" event covers a lost signal, but
+ * not a service that answered 503 while the phone stayed online. Each try uses the sending's own Idempotency-Key, so
+ * it arrives exactly once however often it is tried. Returns a function that stops it.
+ */
+export function keepTryingWaiting(): () => void {
+  const timer = window.setInterval(() => {
+    if (navigator.onLine) void flushWaiting();
+  }, RETRY_WAITING_EVERY_MS);
+  return () => window.clearInterval(timer);
+}
+
 /** The conferences whose views are waiting on this device to be sent. */
 export const waitingToSend = new Observable<Set<string>>(new Set());
 

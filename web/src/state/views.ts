@@ -18,7 +18,8 @@ export type SaveState = 'unchanged' | 'saving' | 'savedHere' | 'saved';
 export type SendState =
   | { kind: 'idle' }
   | { kind: 'sending' }
-  | { kind: 'waiting' }
+  /** Kept on the phone to be sent later: there was no signal, or the service was busy (it answered 5xx or 429). */
+  | { kind: 'waiting'; busy?: boolean }
   | { kind: 'signInNeeded' }
   | { kind: 'sent'; receipt: SendReceipt }
   | { kind: 'rejected'; detail: string };
@@ -115,6 +116,7 @@ export class ViewsEditor {
   async flush(): Promise<SendState> {
     this.sendState.value = { kind: 'sending' };
     let needsSignIn = false;
+    let busy = false;
     const receipts = new Map<string, SendReceipt>();
     const result = await this.outbox.flush(async (pending): Promise<SendOutcome> => {
       try {
@@ -129,6 +131,7 @@ export class ViewsEditor {
         if (e instanceof ApiError && !e.retryable) {
           return { kind: 'rejected', detail: e.problem?.detail ?? e.message };
         }
+        busy = e instanceof ApiError && e.status !== 0;
         return { kind: 'retry' };
       }
     });
@@ -143,7 +146,7 @@ export class ViewsEditor {
     } else if (rejected) {
       this.sendState.value = { kind: 'rejected', detail: rejected.detail };
     } else if (newerWaiting) {
-      this.sendState.value = needsSignIn ? { kind: 'signInNeeded' } : { kind: 'waiting' };
+      this.sendState.value = needsSignIn ? { kind: 'signInNeeded' } : { kind: 'waiting', busy };
     } else {
       this.sendState.value = { kind: 'idle' };
     }

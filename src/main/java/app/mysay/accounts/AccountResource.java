@@ -22,8 +22,10 @@ import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import app.mysay.security.SessionCookies;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A staff member's own account: the password and the second factor. */
+@Cancellable(false)
 @Path("/account")
 @Tag(name = "Your account")
 @RolesAllowed({ Role.SOCIAL_WORKER_NAME, Role.CHAIR_NAME, Role.ADVOCATE_NAME, Role.MANAGER_NAME })

@@ -30,7 +30,9 @@ import app.mysay.security.SessionCookies;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/auth")
 @Tag(name = "Sign-in")
 public class AuthResource {

@@ -16,8 +16,10 @@ import app.mysay.accounts.AccountDtos.SetUpDetails;
 import app.mysay.accounts.SecondFactorService.Attempt;
 import app.mysay.security.SessionCookies;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The second step of staff sign-in, carried by the challenge the password step returned. */
+@Cancellable(false)
 @Path("/auth/second-factor")
 @Tag(name = "Sign-in")
 @PermitAll

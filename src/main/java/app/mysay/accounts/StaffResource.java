@@ -26,7 +26,9 @@ import app.mysay.accounts.AccountDtos.StaffMember;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/staff")
 @Tag(name = "Staff")
 public class StaffResource {

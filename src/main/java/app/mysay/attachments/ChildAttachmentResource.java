@@ -20,8 +20,10 @@ import app.mysay.security.Caller;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The child's own voice notes and pictures, beside their views for one conference. */
+@Cancellable(false)
 @Path("/child/conferences/{conferenceId}/attachments")
 @Tag(name = "The child")
 @RolesAllowed(Role.CHILD_NAME)

@@ -19,12 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * A child's voice notes and pictures as staff reach them: whoever may read the child's sent views hears and sees those
  * a sent version names; an advocate adds them when giving views with or for the child, and may hear, see and delete
  * their own before sending.
  */
+@Cancellable(false)
 @Path("/conferences/{conferenceId}/children/{childId}/attachments")
 @Tag(name = "Views")
 public class StaffAttachmentResource {

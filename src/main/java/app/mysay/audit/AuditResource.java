@@ -26,12 +26,14 @@ import app.mysay.audit.AuditDtos.AuditVerification;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The audit trail for managers: who did what to which child (by case reference), and when. The same search answers
  * as JSON pages, or as a CSV download: at GET /api/audit with {@code Accept: text/csv}, or at GET
  * /api/audit/export.csv (a plain link works: the session cookie goes with a same-origin navigation).
  */
+@Cancellable(false)
 @Path("/audit")
 @Tag(name = "Audit")
 @RolesAllowed(Role.MANAGER_NAME)

@@ -23,7 +23,9 @@ import app.mysay.children.ChildDtos.ChildView;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/children")
 @Tag(name = "Children")
 @RolesAllowed({ Role.SOCIAL_WORKER_NAME, Role.CHAIR_NAME, Role.ADVOCATE_NAME, Role.MANAGER_NAME })

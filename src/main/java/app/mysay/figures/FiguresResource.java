@@ -13,7 +13,9 @@ import app.mysay.figures.FiguresDtos.Figures;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/figures")
 @Tag(name = "Figures")
 @RolesAllowed(Role.MANAGER_NAME)

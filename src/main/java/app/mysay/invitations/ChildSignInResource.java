@@ -23,8 +23,10 @@ import app.mysay.security.SessionCookies;
 import app.mysay.security.SignInLimits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. */
+@Cancellable(false)
 @Path("/child")
 @Tag(name = "Child sign-in")
 @PermitAll

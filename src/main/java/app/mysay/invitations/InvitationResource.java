@@ -18,7 +18,9 @@ import app.mysay.invitations.InvitationDtos.InvitationView;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/conferences/{conferenceId}/children/{childId}/invitations")
 @Tag(name = "Invitations")
 @RolesAllowed(Role.SOCIAL_WORKER_NAME)

@@ -14,7 +14,9 @@ import app.mysay.invitations.InvitationDtos.PinReset;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/children/{childId}/pin-reset")
 @Tag(name = "Invitations")
 @RolesAllowed(Role.SOCIAL_WORKER_NAME)

@@ -16,8 +16,10 @@ import app.mysay.notifications.NotificationDtos.NotificationView;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The caller's own notifications, for the workspace. Never anyone else's, and never content. */
+@Cancellable(false)
 @Path("/notifications")
 @Tag(name = "Notifications")
 @RolesAllowed({ Role.SOCIAL_WORKER_NAME, Role.CHAIR_NAME, Role.ADVOCATE_NAME, Role.MANAGER_NAME })

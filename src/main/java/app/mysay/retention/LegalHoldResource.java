@@ -20,11 +20,13 @@ import app.mysay.retention.RetentionDtos.NewLegalHold;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Legal holds, by the child's case reference: managers only. A held child's views, invitations, messages and
  * records are kept past the retention period until the hold is lifted.
  */
+@Cancellable(false)
 @Path("/legal-holds")
 @Tag(name = "Retention")
 @RolesAllowed(Role.MANAGER_NAME)

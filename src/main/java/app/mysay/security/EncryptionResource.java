@@ -13,8 +13,10 @@ import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** For a manager (or operations, with a manager's sign-in) after a key rotation: re-encrypt now, not at the next run. */
+@Cancellable(false)
 @Path("/encryption")
 @Tag(name = "Encryption")
 @RolesAllowed(Role.MANAGER_NAME)

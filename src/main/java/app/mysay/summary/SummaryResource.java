@@ -33,7 +33,9 @@ import app.mysay.security.Secrets;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/conferences/{conferenceId}/summary")
 @Tag(name = "Chair's summary")
 public class SummaryResource {

@@ -24,8 +24,10 @@ import app.mysay.views.ViewsDtos.AuthorViews;
 import app.mysay.views.ViewsDtos.ChildHome;
 import app.mysay.views.ViewsDtos.DraftSaved;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The child's own side of the API: their home page, and writing and sending their views. */
+@Cancellable(false)
 @Path("/child")
 @Tag(name = "The child")
 @RolesAllowed(Role.CHILD_NAME)

@@ -24,8 +24,10 @@ import app.mysay.views.ViewsDtos.DraftSaved;
 import app.mysay.views.ViewsDtos.SentViews;
 import app.mysay.views.ViewsDtos.StaffViews;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A child's views for one conference, as the staff see and handle them. */
+@Cancellable(false)
 @Path("/conferences/{conferenceId}/children/{childId}")
 @Tag(name = "Views")
 public class StaffViewsResource {

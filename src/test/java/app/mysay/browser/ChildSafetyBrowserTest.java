@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import app.mysay.security.Role;
 import app.mysay.support.Api;
@@ -164,6 +165,40 @@ class ChildSafetyBrowserTest extends BrowserTest {
             assertThat(heading(page, "Your views are sent")).isVisible();
         }
         assertEquals(1, sentVersions(s.child()).size(), "the retry with the same Idempotency-Key made no second version");
+    }
+
+    @Test
+    void aSendingTheServiceWasTooBusyForArrivesByItselfOnceItIsBack() {
+        Setting s = Setting.create("Ola", null);
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            signUp(page, s);
+            button(page, "Give my views").click();
+            writeGoodThings(page, "Sent while the service was restarting.");
+            button(page, "Check and send").click();
+
+            // The service answers as it does while its database restarts; the phone stays online throughout.
+            AtomicInteger refused = new AtomicInteger();
+            page.route("**/views/send", (Route route) -> {
+                refused.incrementAndGet();
+                route.fulfill(new Route.FulfillOptions().setStatus(503).setContentType("application/problem+json")
+                        .setHeaders(Map.of("Retry-After", "5"))
+                        .setBody("{\"type\":\"https://mysay.example/problems/service-unavailable\",\"status\":503,"
+                                + "\"title\":\"MySay is busy for a moment\",\"detail\":\"Please try again in a minute.\"}"));
+            });
+            button(page, "Send my views").click();
+            // Not "no signal": the phone has one. The child is told the truth, and that nothing is needed of them.
+            assertThat(page.getByText("MySay is busy for a moment")).isVisible();
+            check(page, "busy-kept-on-phone");
+            assertEquals(0, sentVersions(s.child()).size());
+
+            // Back: with nothing done on the phone, the waiting views go within the retry interval.
+            page.unroute("**/views/send");
+            assertThat(heading(page, "Your views are sent"))
+                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(40_000));
+            assertEquals(1, refused.get());
+        }
+        assertEquals(1, sentVersions(s.child()).size(), "exactly one version arrived");
     }
 
     @Test
