@@ -48,21 +48,37 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
                 conferenceId, childId, ViewsStatus.SENT);
     }
 
-    /** The newest sent version of each child's views in these conferences: facts only, no content. */
+    /**
+     * The newest sent version of each child's views in these conferences: facts only, no content. Read as a projection,
+     * not as entities: a workspace lists every conference of a chair or social worker, and loading each newest version
+     * as an entity decrypted all its words (which this never shows) and made the session dirty-check every one of them.
+     * Sent text is never blank (ViewsContent.normalised), so "words for the chair to hear first" is a non-null column.
+     */
     public Uni<List<LatestSent>> latestSent(Collection<UUID> conferenceIds) {
         if (conferenceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("from Views v where v.status = ?1 and v.conferenceId in ?2 and v.version = (select max(w.version) "
-                + "from Views w where w.childId = v.childId and w.conferenceId = v.conferenceId and w.status = ?1)",
-                ViewsStatus.SENT,
-                conferenceIds)
-                .map(rows -> rows.stream()
-                        .map(v -> new LatestSent(v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScore,
-                                v.takingPartWays == null ? Set.of() : Set.copyOf(v.takingPartWays), v.advocateChoice,
-                                v.authorship, v.tellChairFirst != null && !v.tellChairFirst.isBlank(),
-                                v.flaggedUrgent()))
-                        .toList());
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "select v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScore, v.takingPartWays, "
+                        + "v.advocateChoice, v.authorship, case when v.tellChairFirstEnc is not null then true else false end, "
+                        + "v.urgentReasons "
+                        + "from Views v where v.status = :sent and v.conferenceId in :ids and v.version = "
+                        + "(select max(w.version) from Views w where w.childId = v.childId "
+                        + "and w.conferenceId = v.conferenceId and w.status = :sent)",
+                Object[].class)
+                .setParameter("sent", ViewsStatus.SENT)
+                .setParameter("ids", conferenceIds)
+                .getResultList())
+                .map(rows -> rows.stream().map(ViewsRepository::latestSentOf).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LatestSent latestSentOf(Object[] r) {
+        Set<TakingPartWay> ways = (Set<TakingPartWay>) r[5];
+        String urgentReasons = (String) r[9];
+        return new LatestSent((UUID) r[0], (UUID) r[1], (Integer) r[2], (Instant) r[3], (Short) r[4],
+                ways == null ? Set.of() : Set.copyOf(ways), (AdvocateChoice) r[6], (AuthorshipKind) r[7],
+                Boolean.TRUE.equals(r[8]), urgentReasons != null && !urgentReasons.isEmpty());
     }
 
     /** Which children in these conferences have views started but not sent, by anyone. */
