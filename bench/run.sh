@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# MySay service benchmark: one command. See docs/performance.md, "Service performance".
+#   bench/run.sh                    100,000 children and 1,000,000 views; results in bench/results/<date>.md
+#   CHILDREN=2000 VIEWS=20000 DURATION=5 bench/run.sh     a quick try
+# Database: the PG* variables if PGHOST is set (a database BENCH_DB, default mysay_bench_run, is dropped and
+# created there); otherwise it runs itself under pg_virtualenv (a throwaway cluster with max_connections=300).
+# Settings: CHILDREN, VIEWS, FAMILIES (the measured chair's caseload, 40), SENDERS (256), CLIENTS ("16 64 256"),
+# DURATION (seconds per wrk or pgbench run, 20), PAGE_DURATION (15), PGBENCH_MAX_CLIENTS (max_connections allows),
+# BUILD=1 (rebuild the jar), QUIET_LOAD (1.0) and QUIET_WAIT (seconds to wait for it, 1200), OUT (results file).
+# Needs: java 17, wrk, pgbench/psql, python3, openssl, curl, gzip; jfr (JDK) for the profile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${PGHOST:-}" ] && [ -z "${MYSAY_BENCH_IN_VENV:-}" ]; then
+  exec env MYSAY_BENCH_IN_VENV=1 PGBENCH_MAX_CLIENTS=${PGBENCH_MAX_CLIENTS:-256} \
+    pg_virtualenv -o max_connections=300 -o shared_buffers=256MB -- "$0" "$@"
+fi
+CHILDREN=${CHILDREN:-100000} VIEWS=${VIEWS:-1000000} FAMILIES=${FAMILIES:-40} SENDERS=${SENDERS:-256}
+CLIENTS=${CLIENTS:-"16 64 256"} DURATION=${DURATION:-20} PAGE_DURATION=${PAGE_DURATION:-15}
+QUIET_LOAD=${QUIET_LOAD:-1.0} QUIET_WAIT=${QUIET_WAIT:-1200}
+export PGDATABASE=${BENCH_DB:-mysay_bench_run}
+max_conn=$(psql -XAtd postgres -c 'show max_connections'); used=$(psql -XAtd postgres -c 'select count(*) from pg_stat_activity')
+PGBENCH_MAX_CLIENTS=${PGBENCH_MAX_CLIENTS:-$(( (max_conn - used - 25) / 16 * 16 ))}
+work=$(mktemp -d /tmp/mysay-bench.XXXXXX)
+stamp=$(date -u +%Y-%m-%d-%H%M)
+OUT=${OUT:-bench/results/$stamp.md}
+mkdir -p "$(dirname "$OUT")"
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+wait_quiet() {
+  local waited=0
+  while awk -v q="$QUIET_LOAD" '{exit !($1 >= q)}' /proc/loadavg && [ "$waited" -lt "$QUIET_WAIT" ]; do
+    log "load $(loadavg): waiting for the 1-minute load to fall under $QUIET_LOAD"; sleep 30; waited=$((waited + 30))
+  done
+}
+
+if [ "${BUILD:-0}" = 1 ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+  log "building"; mvn -B -ntp -DskipTests -Dspotbugs.skip=true package -q
+fi
+bench/secrets.sh "$work/secrets"
+dropdb --if-exists "$PGDATABASE" && createdb "$PGDATABASE"
+
+app_pid=
+start_app() { # $1: extra JVM options; sets app_pid, ready_ms, port
+  local t0; t0=$(date +%s%N)
+  MYSAY_JWT_PRIVATE_KEY_LOCATION=$work/secrets/jwt-private.pem MYSAY_JWT_PUBLIC_KEY_LOCATION=$work/secrets/jwt-public.pem \
+  MYSAY_ENCRYPTION_KEYSET_LOCATION=$work/secrets/keyset.json \
+  MYSAY_BOOTSTRAP_MANAGER_EMAIL=bench.manager@mysay.bench MYSAY_BOOTSTRAP_MANAGER_PASSWORD=bench-password-1 \
+  MYSAY_SECOND_FACTOR_REQUIRED=false \
+  java ${1:-} -Dmysay.notifications.every=off \
+    -Dmysay.sign-in-limits.redeem-per-address=1000000 -Dmysay.sign-in-limits.pin-per-address=1000000 \
+    -Dmysay.sign-in-limits.pin-per-device=1000000 -Dmysay.sign-in-limits.staff-per-address=1000000 \
+    -Dmysay.sign-in-limits.staff-per-account=1000000 -Dmysay.jwt.child-lifetime=3H -Dmysay.jwt.staff-lifetime=3H \
+    -jar target/quarkus-app/quarkus-run.jar > "$work/app-$2.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 600); do
+    for port in 9000 8080; do
+      if [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/q/health/ready")" = 200 ]; then
+        ready_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return 0
+      fi
+    done
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app-$2.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  log "not ready after 60 s"; exit 1
+}
+stop_app() { kill "$app_pid"; wait "$app_pid" || true; app_pid=; }
+trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; true' EXIT
+base=http://localhost:8080
+
+log "first start (migrations), then seeding $CHILDREN children and $VIEWS views"
+start_app "" first; first_ready_ms=$ready_ms
+seed_t0=$(date +%s)
+psql -Xq -v children="$CHILDREN" -v views="$VIEWS" -f bench/seed.sql > "$work/seed.log"
+psql -Xq -v families="$FAMILIES" -v senders="$SENDERS" -f bench/seed-bench.sql
+bench/seed_api.py "$base" "$work" "$FAMILIES" "$SENDERS" | tee -a "$work/seed.log" >&2
+psql -Xq -c 'vacuum analyze'
+seed_s=$(( $(date +%s) - seed_t0 ))
+db_size=$(psql -XAtc 'select pg_size_pretty(pg_database_size(current_database()))')
+counts=$(psql -XAt -F' / ' -c 'select (select count(*) from child), (select count(*) from conference), (select count(*) from views), (select count(*) from audit_event)')
+stop_app
+
+# ---- measured: a cold start, with the flight recorder on ----
+wait_quiet; load_before=$(loadavg)
+log "cold start (load $load_before)"
+start_app "-XX:StartFlightRecording=filename=$work/app.jfr,settings=profile,dumponexit=true" measured
+ready_measured_ms=$ready_ms
+chair=$(cat "$work/chair.token"); summary=$(cat "$work/summary.id"); read -r tok conf < "$work/senders.txt"
+first() { curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $chair" -H "Accept: $2" "$base$1"; }
+first_list=$(first /api/conferences application/json)
+first_pack=$(first "/api/conferences/$summary/summary" application/json)
+first_send=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $tok" -H 'X-MySay-Request: 1' \
+  -H 'Content-Type: application/json' -H "Idempotency-Key: first-$stamp" \
+  -d '{"goodThings":{"text":"First","parentsMaySee":true},"authorship":{"kind":"CHILD"}}' \
+  "$base/api/child/conferences/$conf/views/send")
+blocked=$(grep -c 'BlockedThreadChecker\|blocked for' "$work/app-measured.log" || true)
+rss_idle=$(awk '/VmRSS/{print $2}' /proc/$app_pid/status)
+
+result() { grep '^RESULT' | sed 's/^RESULT //'; }
+field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+log "warming up"
+wrk -t2 -c16 -d5s -s bench/send.lua "$base" -- "$work/senders.txt" 2 warm > /dev/null
+for a in application/json text/html; do
+  wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- "/api/conferences/$summary/summary" "$work/chair.token" $a > /dev/null
+done
+wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- /api/conferences "$work/chair.token" application/json > /dev/null
+
+hex() { openssl rand -hex "$1"; }
+pgb_vars="-D senders=$SENDERS -D gt=$(hex 209) -D wo=$(hex 181) -D wi=$(hex 165) -D qu=$(hex 100) -D ww=$(hex 54)"
+send_rows=""
+for c in $CLIENTS; do
+  wait_quiet; lb=$(loadavg)
+  log "wrk: $c clients sending views (load $lb)"
+  w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result)
+  pc=$(( c < PGBENCH_MAX_CLIENTS ? c : PGBENCH_MAX_CLIENTS ))
+  log "pgbench: $pc clients, the same transaction"
+  rm -f "$work"/pgb.*
+  # shellcheck disable=SC2086
+  pgbench -n -M prepared -c"$pc" -j2 -T"$DURATION" -f bench/send.pgbench $pgb_vars -l --log-prefix="$work/pgb" \
+    > "$work/pgbench-$c.txt" 2>&1 || true
+  tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench-$c.txt")
+  pct=$(cat "$work"/pgb.* | python3 -c "
+import sys; l = sorted(int(x.split()[2]) for x in sys.stdin if x.strip())
+p = lambda q: l[min(len(l) - 1, int(q * len(l)))] / 1000 if l else 0
+print(f'{p(.5):.2f} | {p(.95):.2f} | {p(.99):.2f}')")
+  la=$(loadavg)
+  rps=$(field "$w" rps)
+  ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+  send_rows+="| $c | $rps | $(field "$w" p50_ms) | $(field "$w" p95_ms) | $(field "$w" p99_ms) | $(field "$w" non2xx)/$(field "$w" socket_errors) | $pc | ${tps%.*} | $pct | **$ratio** | $lb → $la |"$'\n'
+done
+
+page_rows=""
+for spec in "GET /api/conferences (chair's list)|/api/conferences|application/json" \
+            "conference pack, JSON|/api/conferences/$summary/summary|application/json" \
+            "conference pack, HTML|/api/conferences/$summary/summary|text/html"; do
+  IFS='|' read -r name path accept <<< "$spec"
+  for c in 1 4; do
+    wait_quiet; lb=$(loadavg)
+    log "page: $name, $c connection(s)"
+    w=$(wrk -t1 -c$c -d"${PAGE_DURATION}s" -s bench/get.lua "$base" -- "$path" "$work/chair.token" "$accept" | result)
+    bytes=$(curl -s --compressed -o /dev/null -w '%{size_download}' -H "Cookie: $chair" -H "Accept: $accept" "$base$path")
+    page_rows+="| $name | $c | $(field "$w" rps) | $(field "$w" p50_ms) | $(field "$w" p95_ms) | $(field "$w" p99_ms) | $(field "$w" non2xx) | $bytes | $lb → $(loadavg) |"$'\n'
+  done
+done
+rss_after=$(awk '/VmRSS/{print $2}' /proc/$app_pid/status); hwm=$(awk '/VmHWM/{print $2}' /proc/$app_pid/status)
+first_load=$(SKIP_LIGHTHOUSE=1 bench/lighthouse.sh "$base" 2>&1 | grep -i 'total\|budget' | head -3 || true)
+load_after=$(loadavg)
+
+# The plans of the measured pages' biggest queries, on this data.
+chair_id=b0000000-0000-4000-8000-000000000001
+psql -X > "$work/plans.txt" 2>&1 <<SQL || true
+explain (analyze, buffers, costs off) select * from conference k where k.chair_id = '$chair_id' order by k.starts_at;
+explain (analyze, buffers, costs off) select v.conference_id, v.child_id, v.version from views v where v.status = 'SENT'
+  and v.conference_id in (select id from conference where chair_id = '$chair_id') and v.version = (select max(w.version)
+  from views w where w.child_id = v.child_id and w.conference_id = v.conference_id and w.status = 'SENT');
+explain (analyze, buffers, costs off) select * from invitation where conference_id in (select id from conference where chair_id = '$chair_id');
+explain (analyze, buffers, costs off) select distinct v.conference_id, v.child_id from views v where v.status = 'DRAFT'
+  and v.conference_id in (select id from conference where chair_id = '$chair_id');
+SQL
+stop_app
+jfr print --events jdk.ExecutionSample "$work/app.jfr" > "$work/samples.txt" 2>/dev/null || true
+profile=$(python3 bench/jfr-top.py "$work/samples.txt" 15 2>/dev/null || echo "no profile")
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+{
+cat <<MD
+# MySay service benchmark, $stamp (UTC)
+
+| | |
+|---|---|
+| commit | \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src || echo ' (with uncommitted changes)') |
+| machine | $(nproc) CPUs ($cpu), $(free -g | awk '/Mem/{print $2}') GB, $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1), $(psql -XAtc 'select version()' | cut -d' ' -f1-2) |
+| shared | wrk, pgbench, PostgreSQL and the app all run on these same CPUs |
+| data | $counts (children / conferences / views / audit events); database $db_size; seeded in $seed_s s |
+| load average (1, 5, 15 min) | before $load_before, after $load_after |
+
+## Start-up and memory
+
+| | |
+|---|---|
+| first start on an empty database (13 migrations, first manager) | $first_ready_ms ms |
+| start to /q/health/ready = 200 (measured start, with JFR on) | **$ready_measured_ms ms** |
+| first requests after that start: chair's list / pack (JSON) / a sending | ${first_list}s / ${first_pack}s / ${first_send}s |
+| BlockedThreadChecker warnings in that start's log | $blocked |
+| RSS after start / after all the load (peak) | $((rss_idle / 1024)) MB / $((rss_after / 1024)) MB ($((hwm / 1024)) MB) |
+
+## Sending views: wrk against POST /api/child/conferences/{id}/views/send, and pgbench running the same SQL
+
+$SENDERS children, each request a new sending with a new Idempotency-Key; $DURATION s each. pgbench clients are
+capped at $PGBENCH_MAX_CLIENTS by max_connections; the app itself uses a pool of 20 connections.
+
+| clients | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/socket errors | pgbench clients | pgbench tps | pgbench p50 / p95 / p99 ms | ratio | load |
+|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|
+$send_rows
+## Pages, as the measured chair ($FAMILIES families, 80 conferences, $(cat "$work/summary.id" | cut -c1-8)… for the pack)
+
+| page | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | bytes (gzip) | load |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
+$page_rows
+## Child's first load
+
+\`\`\`
+$first_load
+\`\`\`
+
+## Profile (JDK Flight Recorder, the whole measured run)
+
+\`\`\`
+$profile
+\`\`\`
+
+## Query plans
+
+\`\`\`
+$(cat "$work/plans.txt")
+\`\`\`
+MD
+} > "$OUT"
+log "results in $OUT (work files in $work)"
