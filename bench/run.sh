@@ -46,7 +46,7 @@ start_app() { # $1: extra JVM options; sets app_pid, ready_ms, port
   MYSAY_ENCRYPTION_KEYSET_LOCATION=$work/secrets/keyset.json \
   MYSAY_BOOTSTRAP_MANAGER_EMAIL=bench.manager@mysay.bench MYSAY_BOOTSTRAP_MANAGER_PASSWORD=bench-password-1 \
   MYSAY_SECOND_FACTOR_REQUIRED=false \
-  java ${1:-} -Dmysay.notifications.every=off \
+  java ${1:-} -Dmysay.notifications.every=off -Dmysay.encryption.reencrypt-every=off \
     -Dmysay.sign-in-limits.redeem-per-address=1000000 -Dmysay.sign-in-limits.pin-per-address=1000000 \
     -Dmysay.sign-in-limits.pin-per-device=1000000 -Dmysay.sign-in-limits.staff-per-address=1000000 \
     -Dmysay.sign-in-limits.staff-per-account=1000000 -Dmysay.jwt.child-lifetime=3H -Dmysay.jwt.staff-lifetime=3H \
@@ -110,7 +110,7 @@ send_rows=""
 for c in $CLIENTS; do
   wait_quiet; lb=$(loadavg)
   log "wrk: $c clients sending views (load $lb)"
-  w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result)
+  w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result || true)
   pc=$(( c < PGBENCH_MAX_CLIENTS ? c : PGBENCH_MAX_CLIENTS ))
   log "pgbench: $pc clients, the same transaction"
   rm -f "$work"/pgb.*
@@ -136,7 +136,7 @@ for spec in "GET /api/conferences (chair's list)|/api/conferences|application/js
   for c in 1 4; do
     wait_quiet; lb=$(loadavg)
     log "page: $name, $c connection(s)"
-    w=$(wrk -t1 -c$c -d"${PAGE_DURATION}s" -s bench/get.lua "$base" -- "$path" "$work/chair.token" "$accept" | result)
+    w=$(wrk -t1 -c$c -d"${PAGE_DURATION}s" -s bench/get.lua "$base" -- "$path" "$work/chair.token" "$accept" | result || true)
     bytes=$(curl -s --compressed -o /dev/null -w '%{size_download}' -H "Cookie: $chair" -H "Accept: $accept" "$base$path")
     page_rows+="| $name | $c | $(field "$w" rps) | $(field "$w" p50_ms) | $(field "$w" p95_ms) | $(field "$w" p99_ms) | $(field "$w" non2xx) | $bytes | $lb → $(loadavg) |"$'\n'
   done
