@@ -77,6 +77,7 @@ public class SummaryService {
                         sections.add(section(c.child(), c.link(), c.latest(), c.attachments(), trend,
                                 everyAnswerShared));
                     }))
+                    .call(() -> audited(caller, r))
                     .map(v -> model(r.conference(), sections));
         }));
     }
@@ -95,7 +96,8 @@ public class SummaryService {
     /** The same children and views as data, for the council's case-management system: audited the same way. */
     @WithTransaction
     public Uni<SummaryExport> export(Caller caller, UUID conferenceId) {
-        return readable(caller, conferenceId).map(r -> SummaryExport.of(r.conference(), r.children()));
+        return readable(caller, conferenceId).call(r -> audited(caller, r))
+                .map(r -> SummaryExport.of(r.conference(), r.children()));
     }
 
     /**
@@ -110,7 +112,7 @@ public class SummaryService {
 
     /**
      * The conference (404 unless the caller may see it) and, in name order, each child whose views the caller may
-     * read (an advocate sees only their own child), each audited as a SUMMARY_READ in this transaction.
+     * read (an advocate sees only their own child); the callers audit them with {@link #audited}.
      */
     private Uni<Readable> readable(Caller caller, UUID conferenceId) {
         return access.conference(caller, conferenceId).flatMap(conference -> access.visibleChildrenOf(caller, conferenceId)
@@ -125,12 +127,19 @@ public class SummaryService {
                                                 .call(latest -> attachments.infos(latest == null ? List.of()
                                                         : latest.attachmentIds()).invoke(infos -> readable.add(
                                                                 new ReadableChild(child, link, latest, infos))))
-                                                .call(latest -> audit.record(caller, AuditAction.SUMMARY_READ, child.id,
-                                                        conferenceId, latest == null ? "none sent" : "version " + latest.version))
                                                 .replaceWithVoid()));
                     }
                     return chain.map(v -> new Readable(conference, readable));
                 }));
+    }
+
+    /**
+     * One SUMMARY_READ per child shown, appended after every other query of the read: the audit chain's lock is held
+     * from the first append to the commit, so appending last keeps other readers and senders waiting only briefly.
+     */
+    private Uni<Void> audited(Caller caller, Readable r) {
+        return Sequentially.forEach(r.children(), c -> audit.record(caller, AuditAction.SUMMARY_READ, c.child().id,
+                r.conference().id, c.latest() == null ? "none sent" : "version " + c.latest().version));
     }
 
     private SummaryModel model(Conference c, List<ChildSection> sections) {

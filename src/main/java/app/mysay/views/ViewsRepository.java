@@ -37,6 +37,17 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
                 conferenceId, childId, ViewsStatus.SENT).firstResult();
     }
 
+    /**
+     * The number of the newest sent version, or null before the first: without loading that version, which would
+     * decrypt every part of it only to read its number.
+     */
+    public Uni<Integer> latestSentVersion(UUID conferenceId, UUID childId) {
+        return getSession().flatMap(session -> session.createSelectionQuery("select max(v.version) from Views v "
+                + "where v.conferenceId = :conference and v.childId = :child and v.status = :sent", Integer.class)
+                .setParameter("conference", conferenceId).setParameter("child", childId)
+                .setParameter("sent", ViewsStatus.SENT).getSingleResultOrNull());
+    }
+
     public Uni<Views> sentVersion(UUID conferenceId, UUID childId, int version) {
         return find("conferenceId = ?1 and childId = ?2 and status = ?3 and version = ?4",
                 conferenceId, childId, ViewsStatus.SENT, version).firstResult();

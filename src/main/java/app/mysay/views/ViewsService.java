@@ -181,12 +181,12 @@ public class ViewsService {
         UUID childId = link.childId;
         return openConference(conferenceId)
                 .call(conference -> attachments.checkNamed(author, conferenceId, childId, content))
-                .flatMap(conference -> views.latestSent(conferenceId, childId)
-                .flatMap(latest -> {
+                .flatMap(conference -> views.latestSentVersion(conferenceId, childId)
+                .flatMap(latestVersion -> {
                     Instant now = Timestamps.now();
                     Views sent = newViews(author, conferenceId, childId, ViewsStatus.SENT);
                     sent.apply(content);
-                    sent.version = latest == null ? 1 : latest.version + 1;
+                    sent.version = latestVersion == null ? 1 : latestVersion + 1;
                     sent.updatedAt = now;
                     sent.sentAt = now;
                     Set<UrgentReason> urgent = urgentWords.scan(sent.texts());
@@ -202,14 +202,16 @@ public class ViewsService {
                             .call(() -> views.delete("conferenceId = ?1 and childId = ?2 and authorId = ?3 and status = ?4",
                                     conferenceId, childId, author.id(), ViewsStatus.DRAFT))
                             .call(() -> idempotencyKeys.persist(key))
-                            .call(() -> audit.record(author, AuditAction.VIEWS_SENT, childId, conferenceId,
-                                    "version " + sent.version))
                             .call(() -> recipients(conference, childId).flatMap(recipients -> outbox.notify(
                                     NotificationKind.VIEWS_SENT, recipients, conferenceId, childId)))
                             .call(() -> webhooks.viewsSent(conferenceId, childId, sent.version, now))
                             .call(() -> urgent.isEmpty() ? Uni.createFrom().voidItem()
                                     : urgentRecipients(conference, childId).flatMap(people -> outbox.notify(
                                             NotificationKind.URGENT_VIEWS, people, conferenceId, childId)))
+                            // Last: appending to the audit chain takes its lock until the commit, so every sending
+                            // waits its turn only for this insert and the commit, not for the work above.
+                            .call(() -> audit.record(author, AuditAction.VIEWS_SENT, childId, conferenceId,
+                                    "version " + sent.version))
                             .map(v -> new SendResult(receipt(v), false));
                 }));
     }
@@ -247,9 +249,10 @@ public class ViewsService {
     public Uni<StaffViews> read(Caller reader, UUID conferenceId, UUID childId) {
         return access.viewsReadable(reader, conferenceId, childId)
                 .flatMap(link -> views.history(conferenceId, childId)
-                        .call(history -> audit.record(reader, AuditAction.VIEWS_READ, childId, conferenceId,
-                                history.isEmpty() ? "none sent" : "version " + history.get(0).version))
                         .flatMap(history -> sentViews(history.isEmpty() ? null : history.get(0))
+                                // Audited after the reads: the chain's lock is then held only to the commit.
+                                .call(() -> audit.record(reader, AuditAction.VIEWS_READ, childId, conferenceId,
+                                        history.isEmpty() ? "none sent" : "version " + history.get(0).version))
                                 .map(latest -> new StaffViews(conferenceId, childId, latest,
                                         history.stream().map(VersionInfo::of).toList(), link.chairReadAt,
                                         link.chairReadVersion))));
