@@ -157,7 +157,7 @@ explain (analyze, buffers, costs off) select distinct v.conference_id, v.child_i
   and v.conference_id in (select id from conference where chair_id = '$chair_id');
 SQL
 stop_app
-jfr print --events jdk.ExecutionSample "$work/app.jfr" > "$work/samples.txt" 2>/dev/null || true
+jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/app.jfr" > "$work/samples.txt" 2>/dev/null || true
 profile=$(python3 bench/jfr-top.py "$work/samples.txt" 15 2>/dev/null || echo "no profile")
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
