@@ -5,19 +5,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import app.mysay.security.Role;
 import app.mysay.support.Api;
+import app.mysay.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ServiceEndpointsTest {
 
     @Test
-    void theApiIsDocumentedAsOpenApi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+    void theApiIsDocumentedAsOpenApiOnTheManagementPort() {
+        Management.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("MySay API"))
                 .body("paths", hasKey("/api/child/conferences/{conferenceId}/views/send"))
                 .body("paths", hasKey("/api/conferences/{conferenceId}/children/{childId}/views"))
@@ -26,9 +30,20 @@ class ServiceEndpointsTest {
     }
 
     @Test
-    void healthChecksAnswer() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    void healthChecksAnswerOnTheManagementPortAndReadinessIncludesTheDatabase() {
+        Management.given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name.contains('Reactive PostgreSQL') }.status", equalTo("UP"));
+        Management.given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("mysay_notifications_pending "));
+    }
+
+    @Test
+    void healthMetricsAndTheApiDescriptionAreNotOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            assertEquals(404, given().get(path).statusCode(), path);
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ import app.mysay.children.Child;
 import app.mysay.children.Family;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
+import app.mysay.support.Management;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
 import app.mysay.support.GreenMailResource;
@@ -46,7 +47,6 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -125,7 +125,7 @@ class NotificationDeliveryTest {
         assertEquals(2, messagesTo(s.socialWorker()).size());
 
         // Delivered and failed notifications are counted, and the pending ones measured.
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.metrics();
         assertTrue(metrics.contains("mysay_notifications_delivered_total"), "delivered counter");
         assertTrue(metrics.contains("mysay_notifications_failed_total"), "failed counter");
         assertTrue(metrics.contains("mysay_notifications_pending"), "pending gauge");

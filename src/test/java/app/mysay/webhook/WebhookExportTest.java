@@ -34,6 +34,7 @@ import app.mysay.children.Child;
 import app.mysay.children.Family;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
+import app.mysay.support.Management;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
 import app.mysay.support.WebhookReceiver;
@@ -42,7 +43,6 @@ import app.mysay.support.WebhookReceiver.Received;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -261,7 +261,7 @@ class WebhookExportTest {
         pause();
         assertEquals(4, receiver.about(s.conferenceId()).size(), "no more attempts once given up");
         assertEquals(givenUpBefore + 1, metric("mysay_webhook_given_up_total"));
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.metrics();
         assertTrue(metrics.contains("mysay_webhook_delivered_total"), "delivered counter");
         assertTrue(metrics.contains("mysay_webhook_failed_total"), "failed counter");
         assertTrue(metrics.contains("mysay_webhook_pending"), "pending gauge");
@@ -296,7 +296,7 @@ class WebhookExportTest {
     }
 
     private static double metric(String name) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.metrics();
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
