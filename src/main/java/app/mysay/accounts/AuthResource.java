@@ -25,6 +25,7 @@ import app.mysay.invitations.ChildSignInService;
 import app.mysay.security.Caller;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
+import app.mysay.security.SignInFailures;
 import app.mysay.security.SignInLimits;
 import app.mysay.security.SessionCookies;
 import io.quarkus.security.Authenticated;
@@ -40,12 +41,15 @@ public class AuthResource {
     private final AccountService accounts;
     private final ChildSignInService children;
     private final SignInLimits limits;
+    private final SignInFailures failures;
     private final CurrentCaller caller;
 
-    AuthResource(AccountService accounts, ChildSignInService children, SignInLimits limits, CurrentCaller caller) {
+    AuthResource(AccountService accounts, ChildSignInService children, SignInLimits limits, SignInFailures failures,
+            CurrentCaller caller) {
         this.accounts = accounts;
         this.children = children;
         this.limits = limits;
+        this.failures = failures;
         this.caller = caller;
     }
 
@@ -64,7 +68,8 @@ public class AuthResource {
                 .chain(() -> accounts.signIn(request.email(), request.password())).map(step -> step
                 .map(AuthResource::signedIn)
                 .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",
-                        "The e-mail address or password is not right. Check them and try again.")));
+                        "The e-mail address or password is not right. Check them and try again.")))
+                .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.STAFF_PASSWORD, e));
     }
 
     /** A session also sets the cookie; a second step does not (there is no session yet). */

@@ -15,6 +15,7 @@ import app.mysay.accounts.AccountDtos.CodeRequest;
 import app.mysay.accounts.AccountDtos.SetUpDetails;
 import app.mysay.accounts.SecondFactorService.Attempt;
 import app.mysay.security.SessionCookies;
+import app.mysay.security.SignInFailures;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -26,9 +27,11 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 public class SecondFactorResource {
 
     private final SecondFactorService secondFactor;
+    private final SignInFailures failures;
 
-    SecondFactorResource(SecondFactorService secondFactor) {
+    SecondFactorResource(SecondFactorService secondFactor, SignInFailures failures) {
         this.secondFactor = secondFactor;
+        this.failures = failures;
     }
 
     @POST
@@ -37,7 +40,8 @@ public class SecondFactorResource {
             + "ends (401 sign-in-expired) and the password is asked again.")
     public Uni<Response> enterCode(@NotNull(message = "Send the challenge and the code") @Valid CodeRequest request) {
         return secondFactor.enterCode(request.challenge(), request.code()).map(Attempt::orThrow)
-                .map(AuthResource::signedIn);
+                .map(AuthResource::signedIn)
+                .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.SECOND_FACTOR, e));
     }
 
     @POST
@@ -56,6 +60,7 @@ public class SecondFactorResource {
     public Uni<Response> confirmSetUp(@NotNull(message = "Send the challenge and the code") @Valid CodeRequest request) {
         return secondFactor.confirmSetUpAtSignIn(request.challenge(), request.code()).map(Attempt::orThrow)
                 .map(done -> Response.ok(done).cookie(SessionCookies.session(done.session().token(),
-                        done.session().expiresAt())).build());
+                        done.session().expiresAt())).build())
+                .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.SECOND_FACTOR, e));
     }
 }

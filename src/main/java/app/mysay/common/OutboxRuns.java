@@ -1,6 +1,7 @@
 package app.mysay.common;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,11 +14,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * What every sender of an outbox table shares (the e-mail notifications, the webhook deliveries): a run that never
- * fails, whether a run is under way on this instance, the gauge of rows still to deliver, and the back-off between
- * attempts. Claiming, sending and recording stay with each sender, as they differ.
+ * fails, whether a run is under way on this instance, the gauges of rows still to deliver and of how long the oldest
+ * of them has waited, and the back-off between attempts. Claiming, sending and recording stay with each sender, as they differ.
  */
 public final class OutboxRuns {
 
@@ -28,11 +30,16 @@ public final class OutboxRuns {
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final AtomicLong pending = new AtomicLong();
+    /** When the oldest row still to deliver was written (epoch milliseconds), as of the last run; 0 when none. */
+    private final AtomicLong oldestWrittenAt = new AtomicLong();
     private final AtomicInteger runs = new AtomicInteger();
 
     /**
      * @param what what the rows are, for the log ("notifications to send")
-     * @param pendingQuery one row, one column: how many rows are still to deliver
+     * @param gauge the name of the gauge of rows still to deliver; {@code <gauge>.oldest.age} (in seconds) is how long
+     *        the oldest of them has waited
+     * @param pendingQuery one row, two columns: how many rows are still to deliver, and the oldest one's
+     *        {@code created_at} (null when there are none)
      */
     public OutboxRuns(Pool pool, MeterRegistry registry, String gauge, String gaugeDescription, String pendingQuery,
             String what, Logger log, Duration backoffBase, Duration backoffMax) {
@@ -43,6 +50,9 @@ public final class OutboxRuns {
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
         Gauge.builder(gauge, pending, AtomicLong::get).description(gaugeDescription).register(registry);
+        // Aged at each scrape from the last run's answer, so it keeps growing if the runs stop: what an alert wants.
+        Gauge.builder(gauge + ".oldest.age", this, OutboxRuns::oldestAgeSeconds).baseUnit("seconds")
+                .description("How long the oldest of them has waited (0 when none)").register(registry);
     }
 
     /** Runs one claim-and-deliver; a failure to claim is logged by its kind only and left for the next run. */
@@ -75,12 +85,22 @@ public final class OutboxRuns {
         return runs.get() == 0;
     }
 
-    /** Counts the rows still to deliver, for the gauge. */
+    /** Counts the rows still to deliver and finds when the oldest was written, for the gauges. */
     public Uni<Long> refreshPending() {
         return pool.query(pendingQuery).execute()
-                .map(rows -> rows.iterator().next().getLong(0))
-                .invoke(pending::set)
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime oldest = row.getOffsetDateTime(1);
+                    oldestWrittenAt.set(oldest == null ? 0 : oldest.toInstant().toEpochMilli());
+                    pending.set(row.getLong(0));
+                    return row.getLong(0);
+                })
                 .onFailure().recoverWithItem(e -> pending.get());
+    }
+
+    double oldestAgeSeconds() {
+        long writtenAt = oldestWrittenAt.get();
+        return writtenAt == 0 ? 0 : Math.max(0, System.currentTimeMillis() - writtenAt) / 1000.0;
     }
 
     /** base, 2 base, 4 base, ... up to the maximum. */

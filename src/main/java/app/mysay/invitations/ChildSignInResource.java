@@ -20,6 +20,7 @@ import app.mysay.invitations.InvitationDtos.PinRequest;
 import app.mysay.invitations.InvitationDtos.RedeemRequest;
 import app.mysay.invitations.InvitationDtos.Redeemed;
 import app.mysay.security.SessionCookies;
+import app.mysay.security.SignInFailures;
 import app.mysay.security.SignInLimits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,10 +35,12 @@ public class ChildSignInResource {
 
     private final ChildSignInService service;
     private final SignInLimits limits;
+    private final SignInFailures failures;
 
-    ChildSignInResource(ChildSignInService service, SignInLimits limits) {
+    ChildSignInResource(ChildSignInService service, SignInLimits limits, SignInFailures failures) {
         this.service = service;
         this.limits = limits;
+        this.failures = failures;
     }
 
     @POST
@@ -51,7 +54,7 @@ public class ChildSignInResource {
             }
             return Response.ok(new Redeemed(binding.knownAs(), true))
                     .cookie(SessionCookies.device(binding.deviceSecret())).build();
-        });
+        }).onFailure().invoke(e -> failures.refused(SignInFailures.Kind.INVITATION_REDEEM, e));
     }
 
     @POST
@@ -62,7 +65,8 @@ public class ChildSignInResource {
         return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
                 .chain(() -> service.setPin(deviceSecret, request.pin()))
                 .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
-                        .build());
+                        .build())
+                .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.CHILD_PIN, e));
     }
 
     @POST
@@ -88,6 +92,6 @@ public class ChildSignInResource {
                         "Too many wrong PINs were tried. Ask your social worker to unlock it. You have not lost anything.");
             }
             throw new IllegalStateException("unknown outcome " + outcome);
-        });
+        }).onFailure().invoke(e -> failures.refused(SignInFailures.Kind.CHILD_PIN, e));
     }
 }

@@ -70,7 +70,7 @@ public class NotificationSender {
             + "next_attempt_at = now() + make_interval(secs => $3) where id = $1 and sent_at is null";
     private static final String NOT_TO_BE_SENT = "update notification set last_error = $2, next_attempt_at = null "
             + "where id = $1 and sent_at is null";
-    private static final String PENDING = "select count(*) from notification "
+    private static final String PENDING = "select count(*), min(created_at) from notification "
             + "where sent_at is null and next_attempt_at is not null";
 
     private final Pool pool;

@@ -37,10 +37,12 @@ public class ChildViewsResource {
 
     private final ViewsService service;
     private final CurrentCaller caller;
+    private final ViewsSentCounter counter;
 
-    ChildViewsResource(ViewsService service, CurrentCaller caller) {
+    ChildViewsResource(ViewsService service, CurrentCaller caller, ViewsSentCounter counter) {
         this.service = service;
         this.caller = caller;
+        this.counter = counter;
     }
 
     @GET
@@ -75,6 +77,7 @@ public class ChildViewsResource {
             @NotNull(message = "Send the views") @Valid ViewsContent content) {
         Caller child = caller.get();
         return service.send(child, conferenceId, child.id(), idempotencyKey, content)
+                .invoke(result -> counter.committed(child, result))
                 .map(result -> sent(result, "/api/child/conferences/" + conferenceId + "/views"));
     }
 

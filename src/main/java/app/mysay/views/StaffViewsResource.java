@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.mysay.security.Caller;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import app.mysay.views.ViewsDtos.Acknowledgement;
@@ -34,10 +35,12 @@ public class StaffViewsResource {
 
     private final ViewsService service;
     private final CurrentCaller caller;
+    private final ViewsSentCounter counter;
 
-    StaffViewsResource(ViewsService service, CurrentCaller caller) {
+    StaffViewsResource(ViewsService service, CurrentCaller caller, ViewsSentCounter counter) {
         this.service = service;
         this.caller = caller;
+        this.counter = counter;
     }
 
     @GET
@@ -82,7 +85,9 @@ public class StaffViewsResource {
     public Uni<Response> send(@PathParam("conferenceId") UUID conferenceId, @PathParam("childId") UUID childId,
             @HeaderParam(ChildViewsResource.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull(message = "Send the views") @Valid ViewsContent content) {
-        return service.send(caller.get(), conferenceId, childId, idempotencyKey, content)
+        Caller author = caller.get();
+        return service.send(author, conferenceId, childId, idempotencyKey, content)
+                .invoke(result -> counter.committed(author, result))
                 .map(result -> ChildViewsResource.sent(result, "/api/conferences/" + conferenceId + "/children/"
                         + childId + "/views/versions/" + result.receipt().version()));
     }

@@ -47,7 +47,8 @@ public final class ViewsDtos {
     public record SendReceipt(UUID conferenceId, UUID childId, int version, Instant sentAt, boolean helpOffered) {
     }
 
-    public record SendResult(SendReceipt receipt, boolean replayed) {
+    /** What the sending made; {@code authorship} is for the metrics only and is not answered. */
+    public record SendResult(SendReceipt receipt, boolean replayed, AuthorshipKind authorship) {
     }
 
     public record Acknowledgement(UUID conferenceId, UUID childId, int version, Instant readAt) {

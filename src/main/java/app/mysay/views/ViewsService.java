@@ -168,7 +168,7 @@ public class ViewsService {
                     "This Idempotency-Key was used for different views",
                     "A retry must send exactly the same views. To send changed views, use a new Idempotency-Key."));
         }
-        return views.findById(previous.viewsId).map(v -> new SendResult(receipt(v), true));
+        return views.findById(previous.viewsId).map(v -> new SendResult(receipt(v), true, v.authorship));
     }
 
     private Uni<SendResult> sendNew(Caller author, ConferenceChild link, ViewsContent content, String idempotencyKey,
@@ -212,7 +212,7 @@ public class ViewsService {
                             // waits its turn only for this insert and the commit, not for the work above.
                             .call(() -> audit.record(author, AuditAction.VIEWS_SENT, childId, conferenceId,
                                     "version " + sent.version))
-                            .map(v -> new SendResult(receipt(v), false));
+                            .map(v -> new SendResult(receipt(v), false, v.authorship));
                 }));
     }
 

@@ -66,7 +66,7 @@ public class WebhookSender {
             + "next_attempt_at = now() + make_interval(secs => $3) where id = $1 and delivered_at is null";
     private static final String GIVEN_UP = "update webhook_delivery set attempts = attempts + 1, last_error = $2, "
             + "failed_at = now(), next_attempt_at = null where id = $1 and delivered_at is null";
-    private static final String PENDING = "select count(*) from webhook_delivery "
+    private static final String PENDING = "select count(*), min(created_at) from webhook_delivery "
             + "where delivered_at is null and failed_at is null";
 
     private final WebhookSettings settings;
