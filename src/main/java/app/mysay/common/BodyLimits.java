@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.mysay.observability.RequestIds;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +52,7 @@ public class BodyLimits {
                             .end(new JsonObject().put("type", "https://mysay.example/problems/too-large")
                                     .put("title", "Too much to send at once").put("status", 413)
                                     .put("detail", "What you sent is too large. Nothing you saved is lost.")
-                                    .put("instance", path).encode());
+                                    .put("instance", path).put("requestId", RequestIds.current()).encode());
                     return;
                 }
             }

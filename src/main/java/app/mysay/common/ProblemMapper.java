@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.mysay.observability.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -160,6 +161,11 @@ public class ProblemMapper {
             body.put("invalidParams", problem.invalidParams());
         }
         body.putAll(problem.extensions());
+        String requestId = RequestIds.current();
+        if (requestId != null) {
+            // What a caller quotes when asking for help: it finds this request's log lines, and nothing else.
+            body.put("requestId", requestId);
+        }
         Response.ResponseBuilder builder = Response.status(problem.status()).type(PROBLEM_JSON).entity(body);
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

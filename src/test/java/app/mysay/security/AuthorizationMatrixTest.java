@@ -72,7 +72,7 @@ class AuthorizationMatrixTest {
     static final int AUTHORISED_BUT_TOO_EARLY = 409;
 
     private static final String PROBLEMS = "https://mysay.example/problems/";
-    private static final Set<String> PROBLEM_FIELDS = Set.of("type", "title", "status", "detail", "instance");
+    private static final Set<String> PROBLEM_FIELDS = Set.of("type", "title", "status", "detail", "instance", "requestId");
 
     enum Kid {
         ALPHA, BEA, CAL

@@ -706,7 +706,7 @@ class JwtAttackTest {
         Map<String, Object> problem = response.jsonPath().getMap("");
         assertEquals(SIGN_IN_REQUIRED, problem.get("type"), what + ": problem type");
         assertEquals(401, problem.get("status"), what + ": problem status");
-        assertTrue(Set.of("type", "title", "status", "detail", "instance").containsAll(problem.keySet()),
+        assertTrue(Set.of("type", "title", "status", "detail", "instance", "requestId").containsAll(problem.keySet()),
                 what + ": the problem carries more than a problem: " + problem.keySet());
         assertEquals("Bearer", response.header("WWW-Authenticate"), what + ": WWW-Authenticate");
         assertFalse(response.headers().getValues("Set-Cookie").stream().anyMatch(h -> h.startsWith(COOKIE + "=")

@@ -1,0 +1,104 @@
+package app.mysay.observability;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Context;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token (so a proxy's or a client's
+ * id can be followed through), otherwise a new one, never anything a caller could use to put text into the logs. The
+ * id is in the MDC for every log line of the request (Quarkus keeps the MDC in the request's duplicated Vert.x
+ * context, so it follows the request across the database and worker threads), in the {@code X-Request-Id} answer
+ * header, and in problem+json bodies ({@code requestId}).
+ * <p>
+ * It also writes one access line per request, at the end: method, the API's path template (so
+ * {@code /api/legal-holds/{caseReference}}, never the reference itself), status and duration. Never the query string
+ * (audit searches put case references there), headers, cookies or tokens. Other paths (the web app) are named by their
+ * first segment only. The category {@value #ACCESS_CATEGORY} can be turned down like any other.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    /** The MDC key, and the JSON log field under {@code mdc}. */
+    public static final String MDC_KEY = "requestId";
+    public static final String ACCESS_CATEGORY = "app.mysay.access";
+
+    static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final String LOGGED = "mysay.access-logged";
+    private static final Logger ACCESS = Logger.getLogger(ACCESS_CATEGORY);
+
+    void register(@Observes Filters filters) {
+        filters.register(context -> {
+            // Quinoa's reroute to /index.html runs the filters again: the request keeps its first id.
+            String id = context.get(MDC_KEY);
+            if (id == null) {
+                id = accepted(context.request().getHeader(HEADER));
+                context.put(MDC_KEY, id);
+                long started = System.nanoTime();
+                context.addEndHandler(ignored -> accessLine(context, started));
+            }
+            String requestId = id;
+            MDC.put(MDC_KEY, requestId);
+            context.addHeadersEndHandler(ignored -> context.response().headers().set(HEADER, requestId));
+            context.next();
+        }, 2000);
+    }
+
+    /** The caller's id if it is a plain token of 8 to 64 characters, else a new random one. */
+    static String accepted(String offered) {
+        return offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    }
+
+    /** The current request's id, or null outside a request. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id instanceof String s ? s : null;
+    }
+
+    private static void accessLine(RoutingContext context, long started) {
+        if (context.get(LOGGED) != null) {
+            return;
+        }
+        context.put(LOGGED, Boolean.TRUE);
+        try {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            ACCESS.infof("%s %s %d %dms", context.request().method().name(), route(context),
+                    context.response().getStatusCode(), millis);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** The API's path template when the API answered; otherwise the first path segment only. */
+    static String route(RoutingContext context) {
+        if (context.request() instanceof HttpServerRequestInternal internal) {
+            Context requestContext = internal.context();
+            Object template = requestContext == null ? null : requestContext.getLocal("UrlPathTemplate");
+            if (template instanceof String t && !t.isEmpty()) {
+                // The template is relative to the API's root (/api).
+                return context.normalizedPath().startsWith("/api/") && !t.startsWith("/api/") ? "/api" + t : t;
+            }
+        }
+        String path = context.normalizedPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return "/";
+        }
+        int next = path.indexOf('/', 1);
+        String first = next < 0 ? path : path.substring(0, next);
+        // Even the first segment is shown only when it is a plain word (the app's own addresses: /staff, /assets).
+        String shown = first.matches("/[a-z][a-z.-]{0,30}") ? first : "/…";
+        return next < 0 ? shown : shown + "/…";
+    }
+}
