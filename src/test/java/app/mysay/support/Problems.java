@@ -32,4 +32,14 @@ public final class Problems {
         }
         return then;
     }
+
+    /**
+     * The answer's body without its {@code requestId}, which differs for every request: for comparing answers that
+     * must tell the caller nothing more than each other.
+     */
+    public static String withoutRequestId(Response response) {
+        String body = response.asString();
+        String id = response.header("X-Request-Id");
+        return id == null ? body : body.replace(",\"requestId\":\"" + id + "\"", "");
+    }
 }
