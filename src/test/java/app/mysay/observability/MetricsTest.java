@@ -5,6 +5,7 @@ import static app.mysay.support.Management.metric;
 import static app.mysay.support.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -238,6 +239,19 @@ class MetricsTest {
         overTheLimit("REDEEM_ADDRESS", () -> problem(redeem(code), 429, "too-many-attempts"));
         assertEquals(limited + 1, failures("invitation_redeem", "limited"));
         assertEquals(wrong + 2, failures("invitation_redeem", "wrong"));
+    }
+
+    // ---- requests ----
+
+    @Test
+    void requestMetricsNameAddressesWithoutTheIdsInThem() {
+        UUID conference = UUID.randomUUID();
+        given().get("/staff/conferences/" + conference + "/pack").then().statusCode(200);
+        Staff chair = Api.staff(Role.CHAIR);
+        as(chair).get("/api/conferences/" + conference + "/summary").then().statusCode(404);
+        String metrics = app.mysay.support.Management.metrics();
+        assertTrue(metrics.contains("uri=\"/staff/*\""), "the staff pages, by their prefix");
+        assertFalse(metrics.contains(conference.toString()), "no id in any metric");
     }
 
     // ---- plumbing ----
