@@ -37,6 +37,7 @@ public class RequestIds {
 
     static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final String LOGGED = "mysay.access-logged";
+    private static final String ASKED_PATH = "mysay.access-path";
     private static final Logger ACCESS = Logger.getLogger(ACCESS_CATEGORY);
 
     void register(@Observes Filters filters) {
@@ -46,6 +47,7 @@ public class RequestIds {
             if (id == null) {
                 id = accepted(context.request().getHeader(HEADER));
                 context.put(MDC_KEY, id);
+                context.put(ASKED_PATH, context.normalizedPath());
                 long started = System.nanoTime();
                 context.addEndHandler(ignored -> accessLine(context, started));
             }
@@ -88,10 +90,12 @@ public class RequestIds {
             Object template = requestContext == null ? null : requestContext.getLocal("UrlPathTemplate");
             if (template instanceof String t && !t.isEmpty()) {
                 // The template is relative to the API's root (/api).
-                return context.normalizedPath().startsWith("/api/") && !t.startsWith("/api/") ? "/api" + t : t;
+                String path = context.get(ASKED_PATH);
+                return path != null && path.startsWith("/api/") && !t.startsWith("/api/") ? "/api" + t : t;
             }
         }
-        String path = context.normalizedPath();
+        // The address asked for, not /index.html where Quinoa reroutes the app's pages.
+        String path = context.get(ASKED_PATH);
         if (path == null || path.isEmpty() || path.equals("/")) {
             return "/";
         }

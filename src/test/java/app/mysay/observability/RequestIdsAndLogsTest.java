@@ -92,6 +92,7 @@ class RequestIdsAndLogsTest {
         List<String> secrets = new ArrayList<>();
         String wrongSignInId;
         String sendingId;
+        String staffPageId;
         try {
             String swName = "Philomena Quartermaine " + run;
             Staff socialWorker = Api.staff(Role.SOCIAL_WORKER, swName);
@@ -139,6 +140,9 @@ class RequestIdsAndLogsTest {
                     .statusCode(200);
             as(manager).queryParam("childReference", caseReference).get("/api/audit").then().statusCode(200);
             as(manager).get("/api/legal-holds/" + caseReference);
+            // The workspace's page for the conference (the web app, not the API).
+            staffPageId = given().get("/staff/conferences/" + conferenceId + "/pack").then().statusCode(200)
+                    .extract().header(RequestIds.HEADER);
 
             secrets.addAll(List.of(swName, chair.email(), socialWorker.email(), manager.email(), unknownEmail,
                     knownAs, caseReference, familyReference, code, device, childToken, socialWorker.token(),
@@ -170,6 +174,8 @@ class RequestIdsAndLogsTest {
         assertTrue(lines.stream().anyMatch(l -> l.path("message").asText()
                 .startsWith("GET /api/conferences/{conferenceId}/children/{childId}/views 200")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().startsWith("GET /api/audit 200")));
+        assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().startsWith("GET /staff/… 200")
+                && staffPageId.equals(requestId(l))), "the app's pages by their first segment");
         // Lines outside any request (the senders' runs) carry none.
         assertTrue(lines.stream().filter(l -> l.path("loggerName").asText().equals(RequestIds.ACCESS_CATEGORY))
                 .allMatch(l -> requestId(l) != null));
