@@ -105,27 +105,43 @@ done
 wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- /api/conferences "$work/chair.token" application/json > /dev/null
 
 hex() { openssl rand -hex "$1"; }
+# Samples this database's backends 5 times a second for $1 seconds: on average how many wait for the audit chain's
+# advisory lock (taken by every audit append and held to the commit), and how many are active.
+lock_sampler() {
+  local end=$(( $(date +%s) + $1 )) n=0 w=0 a=0 line
+  while [ "$(date +%s)" -lt "$end" ]; do
+    line=$(psql -XAt -F' ' -c "select count(*) filter (where wait_event_type = 'Lock' and wait_event = 'advisory'),
+      count(*) filter (where state = 'active') from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()")
+    w=$((w + ${line% *})); a=$((a + ${line#* })); n=$((n + 1)); sleep 0.2
+  done
+  awk -v w=$w -v a=$a -v n=$n 'BEGIN { if (n) printf "%.1f / %.1f", w / n, a / n; else print "n/a" }'
+}
 pgb_vars="-D senders=$SENDERS -D gt=$(hex 209) -D wo=$(hex 181) -D wi=$(hex 165) -D qu=$(hex 100) -D ww=$(hex 54)"
 send_rows=""
 for c in $CLIENTS; do
   wait_quiet; lb=$(loadavg)
   log "wrk: $c clients sending views (load $lb)"
+  lock_sampler "$DURATION" > "$work/locks-app-$c.txt" &
   w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result || true)
+  wait
   pc=$(( c < PGBENCH_MAX_CLIENTS ? c : PGBENCH_MAX_CLIENTS ))
   log "pgbench: $pc clients, the same transaction"
   rm -f "$work"/pgb.*
+  lock_sampler "$DURATION" > "$work/locks-pgbench-$c.txt" &
   # shellcheck disable=SC2086
   pgbench -n -M prepared -c"$pc" -j2 -T"$DURATION" -f bench/send.pgbench $pgb_vars -l --log-prefix="$work/pgb" \
     > "$work/pgbench-$c.txt" 2>&1 || true
+  wait
   tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench-$c.txt")
   pct=$(cat "$work"/pgb.* | python3 -c "
 import sys; l = sorted(int(x.split()[2]) for x in sys.stdin if x.strip())
 p = lambda q: l[min(len(l) - 1, int(q * len(l)))] / 1000 if l else 0
-print(f'{p(.5):.2f} | {p(.95):.2f} | {p(.99):.2f}')")
+print(f'{p(.5):.2f} / {p(.95):.2f} / {p(.99):.2f}')")
   la=$(loadavg)
   rps=$(field "$w" rps)
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-  send_rows+="| $c | $rps | $(field "$w" p50_ms) | $(field "$w" p95_ms) | $(field "$w" p99_ms) | $(field "$w" non2xx)/$(field "$w" socket_errors) | $pc | ${tps%.*} | $pct | **$ratio** | $lb → $la |"$'\n'
+  send_rows+="| $c | $rps | $(field "$w" p50_ms) | $(field "$w" p95_ms) | $(field "$w" p99_ms) | $(field "$w" non2xx)/$(field "$w" socket_errors) | $pc | ${tps%.*} | $pct | **$ratio** | $(cat "$work/locks-app-$c.txt") | $(cat "$work/locks-pgbench-$c.txt") | $lb → $la |"$'\n'
 done
 
 page_rows=""
@@ -188,8 +204,10 @@ cat <<MD
 $SENDERS children, each request a new sending with a new Idempotency-Key; $DURATION s each. pgbench clients are
 capped at $PGBENCH_MAX_CLIENTS by max_connections; the app itself uses a pool of 20 connections.
 
-| clients | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/socket errors | pgbench clients | pgbench tps | pgbench p50 / p95 / p99 ms | ratio | load |
-|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|
+Audit lock: backends waiting for the audit chain's lock / backends active, averaged over the run (app, then pgbench).
+
+| clients | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/socket errors | pgbench clients | pgbench tps | pgbench p50 / p95 / p99 ms | ratio | audit lock (app) | audit lock (pgbench) | load |
+|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|
 $send_rows
 ## Pages, as the measured chair ($FAMILIES families, 80 conferences, $(cat "$work/summary.id" | cut -c1-8)… for the pack)
 

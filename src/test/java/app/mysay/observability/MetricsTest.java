@@ -130,10 +130,14 @@ class MetricsTest {
             refreshGauges();
             double pending = metric("mysay_notifications_pending", null);
 
-            s.childSends(UUID.randomUUID().toString(), Api.views("Swimming", "Shouting", "Quiet")).then()
-                    .statusCode(201);
+            // Two notifications waiting for a later attempt (as after a failed one): no run of the sender takes them
+            // while the test looks, even one the pause did not stop.
+            for (UUID recipient : List.of(s.chair().id(), s.socialWorker().id())) {
+                sql("insert into notification (id, kind, recipient_id, conference_id, child_id, created_at, attempts, "
+                        + "next_attempt_at) values (gen_random_uuid(), 'VIEWS_SENT', '" + recipient + "', '"
+                        + s.conferenceId() + "', '" + s.childId() + "', now(), 1, now() + interval '1 hour')");
+            }
             refreshGauges();
-            // One each for the chair and the social worker (who is also the child's allocated one).
             assertEquals(pending + 2, metric("mysay_notifications_pending", null));
 
             // Written 100 days ago (as after a long mail outage): the oldest waiting is that old, to the run.
