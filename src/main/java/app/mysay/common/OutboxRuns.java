@@ -3,6 +3,8 @@ package app.mysay.common;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -29,9 +31,18 @@ public final class OutboxRuns {
     private final Logger log;
     private final Duration backoffBase;
     private final Duration backoffMax;
-    private final AtomicLong pending = new AtomicLong();
+    /**
+     * The gauges' values, one pair per gauge name for the life of the JVM. Micrometer keeps the first gauge registered
+     * under a name and ignores later registrations, and holds its value's object only weakly; an application started
+     * again in the same JVM (the tests' profile changes, dev mode's live reload) would otherwise leave the gauge
+     * reading the previous start's object, or nothing once that is collected.
+     */
+    private static final Map<String, AtomicLong> PENDING = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicLong> OLDEST_WRITTEN_AT = new ConcurrentHashMap<>();
+
+    private final AtomicLong pending;
     /** When the oldest row still to deliver was written (epoch milliseconds), as of the last run; 0 when none. */
-    private final AtomicLong oldestWrittenAt = new AtomicLong();
+    private final AtomicLong oldestWrittenAt;
     private final AtomicInteger runs = new AtomicInteger();
 
     /**
@@ -49,9 +60,11 @@ public final class OutboxRuns {
         this.log = log;
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
+        this.pending = PENDING.computeIfAbsent(gauge, name -> new AtomicLong());
+        this.oldestWrittenAt = OLDEST_WRITTEN_AT.computeIfAbsent(gauge, name -> new AtomicLong());
         Gauge.builder(gauge, pending, AtomicLong::get).description(gaugeDescription).register(registry);
         // Aged at each scrape from the last run's answer, so it keeps growing if the runs stop: what an alert wants.
-        Gauge.builder(gauge + ".oldest.age", this, OutboxRuns::oldestAgeSeconds).baseUnit("seconds")
+        Gauge.builder(gauge + ".oldest.age", oldestWrittenAt, OutboxRuns::ageSeconds).baseUnit("seconds")
                 .description("How long the oldest of them has waited (0 when none)").register(registry);
     }
 
@@ -98,7 +111,7 @@ public final class OutboxRuns {
                 .onFailure().recoverWithItem(e -> pending.get());
     }
 
-    double oldestAgeSeconds() {
+    private static double ageSeconds(AtomicLong oldestWrittenAt) {
         long writtenAt = oldestWrittenAt.get();
         return writtenAt == 0 ? 0 : Math.max(0, System.currentTimeMillis() - writtenAt) / 1000.0;
     }
