@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import app.mysay.notifications.NotificationSender;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
+import app.mysay.support.Management;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
 import app.mysay.support.Waiting;
@@ -138,7 +139,10 @@ class MetricsTest {
                         + s.conferenceId() + "', '" + s.childId() + "', now(), 1, now() + interval '1 hour')");
             }
             refreshGauges();
-            assertEquals(pending + 2, metric("mysay_notifications_pending", null));
+            long waiting = count("select count(*) from notification where sent_at is null and next_attempt_at is not null");
+            assertEquals(pending + 2, metric("mysay_notifications_pending", null),
+                    () -> "waiting in the database: " + waiting + "; the metrics say: " + Management.metrics().lines()
+                            .filter(l -> l.startsWith("mysay_notifications")).toList());
 
             // Written 100 days ago (as after a long mail outage): the oldest waiting is that old, to the run.
             sql("update notification set created_at = now() - interval '100 days' where conference_id = '"
@@ -316,6 +320,11 @@ class MetricsTest {
             sql("update sign_in_limit set attempts = attempts - 10000000 where kind = '" + kind
                     + "' and attempts >= 10000000");
         }
+    }
+
+    static long count(String query) {
+        return Api.inSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(query, Long.class)
+                .getSingleResult()));
     }
 
     static void sql(String statement) {
