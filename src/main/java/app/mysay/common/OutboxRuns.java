@@ -3,8 +3,6 @@ package app.mysay.common;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -31,18 +29,9 @@ public final class OutboxRuns {
     private final Logger log;
     private final Duration backoffBase;
     private final Duration backoffMax;
-    /**
-     * The gauges' values, one pair per gauge name for the life of the JVM. Micrometer keeps the first gauge registered
-     * under a name and ignores later registrations, and holds its value's object only weakly; an application started
-     * again in the same JVM (the tests' profile changes, dev mode's live reload) would otherwise leave the gauge
-     * reading the previous start's object, or nothing once that is collected.
-     */
-    private static final Map<String, AtomicLong> PENDING = new ConcurrentHashMap<>();
-    private static final Map<String, AtomicLong> OLDEST_WRITTEN_AT = new ConcurrentHashMap<>();
-
-    private final AtomicLong pending;
+    private final AtomicLong pending = new AtomicLong();
     /** When the oldest row still to deliver was written (epoch milliseconds), as of the last run; 0 when none. */
-    private final AtomicLong oldestWrittenAt;
+    private final AtomicLong oldestWrittenAt = new AtomicLong();
     private final AtomicInteger runs = new AtomicInteger();
 
     /**
@@ -60,8 +49,11 @@ public final class OutboxRuns {
         this.log = log;
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
-        this.pending = PENDING.computeIfAbsent(gauge, name -> new AtomicLong());
-        this.oldestWrittenAt = OLDEST_WRITTEN_AT.computeIfAbsent(gauge, name -> new AtomicLong());
+        // Micrometer keeps the first gauge registered under a name and ignores later ones. An application started
+        // again in the same JVM (the tests' profiles, dev mode's reload) can find its predecessor's gauges still in a
+        // shared registry, reading that predecessor's values: they are replaced by this instance's.
+        registry.find(gauge).gauges().forEach(registry::remove);
+        registry.find(gauge + ".oldest.age").gauges().forEach(registry::remove);
         Gauge.builder(gauge, pending, AtomicLong::get).description(gaugeDescription).register(registry);
         // Aged at each scrape from the last run's answer, so it keeps growing if the runs stop: what an alert wants.
         Gauge.builder(gauge + ".oldest.age", oldestWrittenAt, OutboxRuns::ageSeconds).baseUnit("seconds")
