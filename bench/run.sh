@@ -122,17 +122,17 @@ send_rows=""
 for c in $CLIENTS; do
   wait_quiet; lb=$(loadavg)
   log "wrk: $c clients sending views (load $lb)"
-  lock_sampler "$DURATION" > "$work/locks-app-$c.txt" &
+  lock_sampler "$DURATION" > "$work/locks-app-$c.txt" & sampler=$!
   w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result || true)
-  wait
+  wait "$sampler"
   pc=$(( c < PGBENCH_MAX_CLIENTS ? c : PGBENCH_MAX_CLIENTS ))
   log "pgbench: $pc clients, the same transaction"
   rm -f "$work"/pgb.*
-  lock_sampler "$DURATION" > "$work/locks-pgbench-$c.txt" &
+  lock_sampler "$DURATION" > "$work/locks-pgbench-$c.txt" & sampler=$!
   # shellcheck disable=SC2086
   pgbench -n -M prepared -c"$pc" -j2 -T"$DURATION" -f bench/send.pgbench $pgb_vars -l --log-prefix="$work/pgb" \
     > "$work/pgbench-$c.txt" 2>&1 || true
-  wait
+  wait "$sampler"
   tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench-$c.txt")
   pct=$(cat "$work"/pgb.* | python3 -c "
 import sys; l = sorted(int(x.split()[2]) for x in sys.stdin if x.strip())
