@@ -171,7 +171,7 @@ class MetricsTest {
 
     @Test
     void refusedStaffSignInsAreCountedByWhy() {
-        awayFromAWindowsEdge();
+        Waiting.awayFromASignInWindowsEdge();
         Staff staff = Api.staff(Role.CHAIR);
         double wrong = failures("staff_password", "wrong");
         double limited = failures("staff_password", "limited");
@@ -191,7 +191,7 @@ class MetricsTest {
 
     @Test
     void refusedSecondFactorCodesAreCounted() {
-        awayFromAWindowsEdge();
+        Waiting.awayFromASignInWindowsEdge();
         Staff staff = Api.staff(Role.CHAIR);
         String secret = Api.as(staff).body(Map.of("password", Api.PASSWORD)).post("/api/account/second-factor/set-up")
                 .then().statusCode(200).extract().path("secret");
@@ -214,7 +214,7 @@ class MetricsTest {
 
     @Test
     void refusedPinsAndLockedDevicesAreCounted() {
-        awayFromAWindowsEdge();
+        Waiting.awayFromASignInWindowsEdge();
         Setting s = Setting.create();
         double wrong = failures("child_pin", "wrong");
         double locked = failures("child_pin", "locked");
@@ -239,7 +239,7 @@ class MetricsTest {
 
     @Test
     void refusedInvitationCodesAreCounted() {
-        awayFromAWindowsEdge();
+        Waiting.awayFromASignInWindowsEdge();
         Setting s = Setting.create();
         double wrong = failures("invitation_redeem", "wrong");
         double limited = failures("invitation_redeem", "limited");
@@ -269,20 +269,6 @@ class MetricsTest {
 
     // ---- plumbing ----
 
-    /**
-     * The limits count in fixed windows that start every 15 minutes (or hour) by the clock: a test whose attempts
-     * straddle a window's start would raise the old window's counts. Within a minute of one, wait for it first.
-     */
-    static void awayFromAWindowsEdge() {
-        long left = 15 * 60 - Instant.now().getEpochSecond() % (15 * 60);
-        if (left < 60) {
-            try {
-                Thread.sleep((left + 1) * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     static Response signIn(String email, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))

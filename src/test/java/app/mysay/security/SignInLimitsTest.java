@@ -23,6 +23,7 @@ import app.mysay.accounts.StaffAccount;
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditEvent;
 import app.mysay.support.Api;
+import app.mysay.support.Waiting;
 import app.mysay.support.Api.Staff;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,26 +59,10 @@ class SignInLimitsTest {
 
     @BeforeEach
     void noCounts() {
-        awayFromAWindowsEdge();
+        Waiting.awayFromASignInWindowsEdge();
         sql("delete from sign_in_limit");
     }
 
-    /**
-     * The windows are fixed (every 15 minutes and every hour by the clock), so a test that straddles a window's end
-     * sees its tries split over two windows and no limit reached. A test takes well under a minute (each try hashes a
-     * password), so within a minute of a window's end it waits for the next window first.
-     */
-    static void awayFromAWindowsEdge() {
-        long secondsIntoWindow = java.time.Instant.now().getEpochSecond() % (15 * 60);
-        long left = 15 * 60 - secondsIntoWindow;
-        if (left < 60) {
-            try {
-                Thread.sleep((left + 1) * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     static Response signIn(String email, String password) {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON)
