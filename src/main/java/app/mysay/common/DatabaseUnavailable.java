@@ -1,6 +1,7 @@
 package app.mysay.common;
 
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -31,7 +32,9 @@ public final class DatabaseUnavailable {
             if (seen.put(t, Boolean.TRUE) != null) {
                 continue;
             }
-            if (t instanceof ClosedConnectionException || t instanceof ConnectException
+            // SocketException covers a refused connection and one reset in the middle of a statement.
+            if (t instanceof ClosedConnectionException || t instanceof SocketException
+                    || t instanceof ClosedChannelException
                     || (t instanceof PgException pg && unavailable(pg.getSqlState()))) {
                 return true;
             }

@@ -19,6 +19,9 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causes(new CompositeException(new IllegalStateException("rollback failed"),
                 new RuntimeException("wrapped", ClosedConnectionException.INSTANCE))));
         assertTrue(DatabaseUnavailable.causes(new RuntimeException(new ConnectException("Connection refused"))));
+        // Seen in ScaleOutAndFaultsIT: a statement cut off by the crash (it had answered 500).
+        assertTrue(DatabaseUnavailable.causes(new java.net.SocketException("Connection reset")));
+        assertTrue(DatabaseUnavailable.causes(new java.nio.channels.ClosedChannelException()));
         assertTrue(DatabaseUnavailable.causes(pg("57P01")));
         assertTrue(DatabaseUnavailable.causes(pg("57P03")));
         assertTrue(DatabaseUnavailable.causes(pg("08006")));
