@@ -22,17 +22,22 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Checks the audit trail's hash chain. The database computes each event's hash as it is appended (the trigger in
- * V6__audit_chain.sql); this class encodes the same fields on its own and walks the table in id order, a batch at a
- * time, so the check does not rest on the database's function being what it was.
+ * Checks the audit trail's hash chain. The database links each event into the chain as its transaction commits (the
+ * seal trigger in V15__audit_chain_sealed_at_commit.sql); this class encodes the same fields on its own and walks the
+ * links in order, a batch at a time, so the check does not rest on the database's function being what it was. Then it
+ * looks for events that have no link at all, which only someone going behind the app's back can make.
  */
 @ApplicationScoped
 public class AuditChain {
 
     static final int BATCH = 1_000;
     private static final String VERSION = "mysay-audit-v1";
-    private static final String NEXT_BATCH = "select id, at, actor_id, actor_role, action, child_id, conference_id, "
-            + "detail, prev_hash, hash from audit_event where id > $1 order by id limit $2";
+    private static final String NEXT_BATCH = "select s.position, s.event_id, s.prev_hash, s.hash, e.id, e.at, "
+            + "e.actor_id, e.actor_role, e.action, e.child_id, e.conference_id, e.detail "
+            + "from audit_seal s left join audit_event e on e.id = s.event_id "
+            + "where s.position > $1 order by s.position limit $2";
+    private static final String FIRST_UNSEALED = "select min(e.id) as id from audit_event e "
+            + "where not exists (select 1 from audit_seal s where s.event_id = e.id)";
 
     private final Pool pool;
     private final AuditLog audit;
@@ -45,23 +50,23 @@ public class AuditChain {
     /** Walks the whole chain, then records that this manager checked it, and the outcome. */
     public Uni<AuditVerification> verify(Caller manager) {
         Instant checkedAt = Timestamps.now();
-        return walk(new Walk()).map(walk -> new AuditVerification(walk.broken == null, walk.records, walk.broken,
-                checkedAt))
+        return walk(new Walk()).flatMap(this::findUnsealed)
+                .map(walk -> new AuditVerification(walk.broken == null, walk.records, walk.broken, checkedAt))
                 .call(result -> Panache.withTransaction(() -> audit.record(manager, AuditAction.AUDIT_VERIFIED, null,
                         null, "records=" + result.records()
                                 + (result.verified() ? " verified" : " broken at " + result.firstBrokenId()))));
     }
 
-    /** Where the walk has got to. It stops at the first event that does not fit: everything after it is suspect. */
+    /** Where the walk has got to. It stops at the first link that does not fit: everything after it is suspect. */
     private static final class Walk {
-        long lastId;
+        long lastPosition;
         byte[] lastHash;
         long records;
         Long broken;
     }
 
     private Uni<Walk> walk(Walk walk) {
-        return pool.preparedQuery(NEXT_BATCH).execute(Tuple.of(walk.lastId, BATCH)).flatMap(rows -> {
+        return pool.preparedQuery(NEXT_BATCH).execute(Tuple.of(walk.lastPosition, BATCH)).flatMap(rows -> {
             check(rows, walk);
             if (walk.broken != null || rows.size() < BATCH) {
                 return Uni.createFrom().item(walk);
@@ -70,22 +75,46 @@ public class AuditChain {
         });
     }
 
+    /**
+     * Each link must come straight after the one before (no position missing), point at that link's hash, and hash
+     * an event that is still there with exactly the fields it had. A broken link is reported by its event's id.
+     */
     private static void check(RowSet<Row> rows, Walk walk) {
         for (Row row : rows) {
-            long id = row.getLong("id");
+            long position = row.getLong("position");
+            long eventId = row.getLong("event_id");
             byte[] prevHash = bytes(row, "prev_hash");
             byte[] stored = bytes(row, "hash");
             walk.records++;
-            byte[] expected = hash(id, row.getOffsetDateTime("at").toInstant(), row.getUUID("actor_id"),
-                    row.getString("actor_role"), row.getString("action"), row.getUUID("child_id"),
-                    row.getUUID("conference_id"), row.getString("detail"), prevHash);
-            if (!Arrays.equals(prevHash, walk.lastHash) || !Arrays.equals(stored, expected)) {
-                walk.broken = id;
+            boolean fits = position == walk.lastPosition + 1 && Arrays.equals(prevHash, walk.lastHash)
+                    && row.getLong("id") != null
+                    && Arrays.equals(stored, hash(eventId, row.getOffsetDateTime("at").toInstant(),
+                            row.getUUID("actor_id"), row.getString("actor_role"), row.getString("action"),
+                            row.getUUID("child_id"), row.getUUID("conference_id"), row.getString("detail"), prevHash));
+            if (!fits) {
+                walk.broken = eventId;
                 return;
             }
-            walk.lastId = id;
+            walk.lastPosition = position;
             walk.lastHash = stored;
         }
+    }
+
+    /**
+     * Every committed event is linked in the same commit, so an event without a link was put there with the triggers
+     * off. Only asked when the links themselves all fit.
+     */
+    private Uni<Walk> findUnsealed(Walk walk) {
+        if (walk.broken != null) {
+            return Uni.createFrom().item(walk);
+        }
+        return pool.query(FIRST_UNSEALED).execute().map(rows -> {
+            Long unsealed = rows.iterator().next().getLong("id");
+            if (unsealed != null) {
+                walk.broken = unsealed;
+            }
+            return walk;
+        });
     }
 
     private static byte[] bytes(Row row, String column) {

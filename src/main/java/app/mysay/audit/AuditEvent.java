@@ -42,12 +42,4 @@ public class AuditEvent extends PanacheEntityBase {
 
     /** A short fact such as "version 2"; never anything a person wrote. */
     public String detail;
-
-    /** The previous event's hash (null for the first); set by the database as the row is appended. */
-    @Column(name = "prev_hash", insertable = false, updatable = false)
-    public byte[] prevHash;
-
-    /** SHA-256 of this event and prevHash (see AuditChain); set by the database as the row is appended. */
-    @Column(insertable = false, updatable = false)
-    public byte[] hash;
 }

@@ -11,8 +11,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Appends to the audit trail inside the caller's transaction, so an action and its record commit together
- * or not at all. The database chains each event to the one before (see {@link AuditChain}); appending takes the
- * chain's lock, held until the transaction ends, so audit records are best written last.
+ * or not at all. The database links each event into the chain as the transaction commits (see {@link AuditChain}).
  */
 @ApplicationScoped
 public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
@@ -34,8 +33,6 @@ public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
         event.childId = childId;
         event.conferenceId = conferenceId;
         event.detail = detail;
-        // Changes already made in this transaction are written first, so their row locks are taken before the chain's
-        // lock and never while holding it (which could deadlock with a transaction that takes them the other way).
-        return getSession().chain(session -> session.flush()).chain(() -> persist(event)).replaceWithVoid();
+        return persist(event).replaceWithVoid();
     }
 }

@@ -133,10 +133,7 @@ public class SummaryService {
                 }));
     }
 
-    /**
-     * One SUMMARY_READ per child shown, appended after every other query of the read: the audit chain's lock is held
-     * from the first append to the commit, so appending last keeps other readers and senders waiting only briefly.
-     */
+    /** One SUMMARY_READ per child shown, in the read's own transaction: no read without its record. */
     private Uni<Void> audited(Caller caller, Readable r) {
         return Sequentially.forEach(r.children(), c -> audit.record(caller, AuditAction.SUMMARY_READ, c.child().id,
                 r.conference().id, c.latest() == null ? "none sent" : "version " + c.latest().version));

@@ -13,13 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import app.mysay.security.Role;
@@ -34,13 +42,15 @@ import io.restassured.response.Response;
 
 /**
  * The audit trail is append-only in the database and hash-chained: the app's own writes verify, the app's connection
- * cannot change or remove events, and changes made behind the app's back are found at the event they touched.
+ * cannot change or remove events or their links, and changes made behind the app's back are found at the event they
+ * touched.
  * Tests that tamper put the event back exactly as it was, so the chain verifies again for every later test.
  */
 @QuarkusTest
 class AuditChainTest {
 
     private static final String VERIFICATION = "/api/audit/verification";
+    private static final String APPEND_ONLY = "audit events are append-only";
 
     @Test
     void theAppsOwnWritesFormAValidChain() {
@@ -53,16 +63,17 @@ class AuditChainTest {
         Api.send(as(ada), "/api/child/conferences/" + conference + "/views/send", UUID.randomUUID().toString(),
                 Api.views("Ada's good things", "Ada's worries", "Ada's wishes")).then().statusCode(201);
         as(chair).get("/api/conferences/" + conference + "/children/" + child + "/views").then().statusCode(200);
-        // An append straight to the table, as the app's connection may: whatever id and hashes it claims are replaced,
-        // and a detail beyond ASCII hashes the same in the database and in Java.
+        // An append straight to the table, as the app's connection may: whatever id it claims is replaced, it is linked
+        // into the chain as it commits, and a detail beyond ASCII hashes the same in the database and in Java.
         long appended = Api.inTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "insert into audit_event (id, at, actor_role, action, detail, prev_hash, hash) values (1, now(), "
-                        + "'ANONYMOUS', 'STAFF_SIGN_IN_FAILED', 'é ~ 3:x ✓', '\\x00'::bytea, '\\x00'::bytea) "
-                        + "returning id", Long.class).getSingleResult()));
+                "insert into audit_event (id, at, actor_role, action, detail) values (1, now(), "
+                        + "'ANONYMOUS', 'STAFF_SIGN_IN_FAILED', 'é ~ 3:x ✓') returning id", Long.class)
+                .getSingleResult()));
         assertNotEquals(1L, appended);
-        AuditEvent last = Api.inSession(() -> AuditEvent.<AuditEvent>findById(appended));
-        assertEquals(32, last.hash.length);
-        assertEquals(32, last.prevHash.length);
+        Link last = link(appended);
+        assertEquals(32, last.hash().length);
+        assertEquals(32, last.prevHash().length);
+        assertEquals(count(), count("true", "audit_seal"), "every event has its link");
         long events = count();
 
         JsonPath answer = as(manager).get(VERIFICATION).then().statusCode(200)
@@ -82,22 +93,28 @@ class AuditChainTest {
     void theAppsConnectionCannotUpdateDeleteOrTruncateEvents() {
         Staff manager = Api.staff(Role.MANAGER);
         AuditEvent signIn = newest(manager.id());
+        Link link = link(signIn.id);
         long before = count();
 
-        for (String statement : List.of(
-                "update audit_event set detail = 'changed' where id = " + signIn.id,
-                "update audit_event set detail = 'changed' where false",
-                "delete from audit_event where id = " + signIn.id,
-                "truncate audit_event")) {
+        // Truncating the events is refused before their trigger runs: the links refer to them.
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("update audit_event set detail = 'changed' where id = " + signIn.id, APPEND_ONLY);
+        refusals.put("update audit_event set detail = 'changed' where false", APPEND_ONLY);
+        refusals.put("delete from audit_event where id = " + signIn.id, APPEND_ONLY);
+        refusals.put("truncate audit_event", "cannot truncate a table referenced in a foreign key constraint");
+        refusals.put("update audit_seal set hash = prev_hash where event_id = " + signIn.id, APPEND_ONLY);
+        refusals.put("delete from audit_seal where event_id = " + signIn.id, APPEND_ONLY);
+        refusals.put("truncate audit_seal", APPEND_ONLY);
+        refusals.forEach((statement, reason) -> {
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Api.inTransaction(
                     () -> Panache.getSession().flatMap(session -> session.createNativeQuery(statement).executeUpdate())),
                     statement);
-            assertTrue(causes(refused).contains("audit events are append-only"), statement + ": " + causes(refused));
-        }
+            assertTrue(causes(refused).contains(reason), statement + ": " + causes(refused));
+        });
 
         AuditEvent after = Api.inSession(() -> AuditEvent.<AuditEvent>findById(signIn.id));
         assertEquals(signIn.detail, after.detail);
-        assertArrayEquals(signIn.hash, after.hash);
+        assertArrayEquals(link.hash(), link(signIn.id).hash());
         assertEquals(before, count());
         verifies(manager, true, null);
     }
@@ -115,7 +132,7 @@ class AuditChainTest {
                 Map.of("id", target.id));
         try {
             JsonPath broken = verifies(manager, false, target.id);
-            assertEquals(count("id <= " + target.id), broken.getLong("records"), "checked up to the changed event");
+            assertEquals(link(target.id).position(), broken.getLong("records"), "checked up to the changed event");
         } finally {
             Map<String, Object> original = new HashMap<>();
             original.put("id", target.id);
@@ -126,29 +143,87 @@ class AuditChainTest {
     }
 
     @Test
-    void anEventDeletedBehindTheAppsBackIsFoundAtTheOneAfterIt() {
+    void anEventDeletedBehindTheAppsBackIsFoundByItsLink() {
         Staff manager = Api.staff(Role.MANAGER);
         Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
         AuditEvent target = newest(socialWorker.id());
         Api.signIn(socialWorker.email());
-        AuditEvent next = newest(socialWorker.id());
-        assertEquals(0, count("id > " + target.id + " and id < " + next.id), "nothing between the two sign-ins");
 
+        BehindTheAppsBack.run("delete from audit_event where id = :id", Map.of("id", target.id));
+        try {
+            verifies(manager, false, target.id);
+        } finally {
+            putBack(target);
+        }
+        verifies(manager, true, null);
+    }
+
+    @Test
+    void anEventDeletedWithItsLinkIsFoundAtTheOneAfterIt() {
+        Staff manager = Api.staff(Role.MANAGER);
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        AuditEvent target = newest(socialWorker.id());
+        Link targetLink = link(target.id);
+        Api.signIn(socialWorker.email());
+        AuditEvent next = newest(socialWorker.id());
+        assertEquals(targetLink.position() + 1, link(next.id).position(), "nothing between the two sign-ins");
+
+        BehindTheAppsBack.run("delete from audit_seal where event_id = :id", Map.of("id", target.id));
         BehindTheAppsBack.run("delete from audit_event where id = :id", Map.of("id", target.id));
         try {
             verifies(manager, false, next.id);
         } finally {
+            putBack(target);
             Map<String, Object> row = new HashMap<>();
-            row.put("id", target.id);
-            row.put("at", target.at);
-            row.put("actor", target.actorId);
-            row.put("role", target.actorRole);
-            row.put("action", target.action.name());
-            row.put("prev", target.prevHash);
-            row.put("hash", target.hash);
-            row.put("detail", target.detail);
-            BehindTheAppsBack.run("insert into audit_event (id, at, actor_id, actor_role, action, detail, prev_hash, "
-                    + "hash) values (:id, :at, :actor, :role, :action, cast(:detail as text), :prev, :hash)", row);
+            row.put("position", targetLink.position());
+            row.put("event", target.id);
+            row.put("prev", targetLink.prevHash());
+            row.put("hash", targetLink.hash());
+            BehindTheAppsBack.run("insert into audit_seal (position, event_id, prev_hash, hash) "
+                    + "values (:position, :event, :prev, :hash)", row);
+        }
+        verifies(manager, true, null);
+    }
+
+    @Test
+    void anEventSlippedInWithoutALinkIsFound() {
+        Staff manager = Api.staff(Role.MANAGER);
+        long slipped = ((Number) Api.inTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select nextval('audit_event_id_seq')").getSingleResult()))).longValue();
+
+        BehindTheAppsBack.run("insert into audit_event (id, at, actor_role, action, detail) values (:id, now(), "
+                + "'ANONYMOUS', 'STAFF_SIGN_IN_FAILED', 'never happened')", Map.of("id", slipped));
+        try {
+            assertEquals(0, count("event_id = " + slipped, "audit_seal"), "the triggers were off");
+            verifies(manager, false, slipped);
+        } finally {
+            BehindTheAppsBack.run("delete from audit_event where id = :id", Map.of("id", slipped));
+        }
+        verifies(manager, true, null);
+    }
+
+    /**
+     * The chain's lock is taken at commit, so an event is linked in the order its transaction commits, not in the
+     * order it was inserted; and an event whose transaction rolls back leaves neither event nor link.
+     */
+    @Test
+    void eventsAreLinkedInTheOrderTheirTransactionsCommit() throws Exception {
+        Staff manager = Api.staff(Role.MANAGER);
+        try (Connection first = jdbc(); Connection second = jdbc(); Connection third = jdbc()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            third.setAutoCommit(false);
+            long early = append(first, "inserted first, committed second");
+            long late = append(second, "inserted second, committed first");
+            long undone = append(third, "rolled back");
+            assertTrue(early < late);
+            second.commit();
+            first.commit();
+            third.rollback();
+
+            assertEquals(link(late).position() + 1, link(early).position());
+            assertEquals(0, count("id = " + undone));
+            assertEquals(0, count("event_id = " + undone, "audit_seal"));
         }
         verifies(manager, true, null);
     }
@@ -164,10 +239,15 @@ class AuditChainTest {
 
         answers.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
         assertEquals(before + 8, count("actor_id = '" + manager.id() + "'"));
-        List<AuditEvent> chain = Api.inSession(() -> AuditEvent.<AuditEvent>list("order by id"));
+        List<Link> chain = links();
         var prevHashes = new HashSet<String>();
-        chain.forEach(e -> assertTrue(prevHashes.add(e.prevHash == null ? "first" : java.util.HexFormat.of()
-                .formatHex(e.prevHash)), "two events follow the same one: event " + e.id));
+        for (int i = 0; i < chain.size(); i++) {
+            Link link = chain.get(i);
+            assertEquals(i + 1, link.position(), "positions run 1, 2, 3 ... without a gap");
+            assertTrue(prevHashes.add(link.prevHash() == null ? "first" : HexFormat.of().formatHex(link.prevHash())),
+                    "two links follow the same one: position " + link.position());
+        }
+        assertEquals(count(), chain.size(), "every event is linked once");
         verifies(manager, true, null);
     }
 
@@ -206,8 +286,65 @@ class AuditChainTest {
     }
 
     private static long count(String where) {
+        return count(where, "audit_event");
+    }
+
+    private static long count(String where, String table) {
         return Api.inSession(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select count(*) from audit_event where " + where, Long.class).getSingleResult()));
+                .createNativeQuery("select count(*) from " + table + " where " + where, Long.class).getSingleResult()));
+    }
+
+    /** An event's place in the chain (audit_seal). */
+    private record Link(long position, byte[] prevHash, byte[] hash) {
+    }
+
+    private static Link link(long eventId) {
+        List<Link> found = links("where event_id = " + eventId);
+        assertEquals(1, found.size(), "event " + eventId + " has one link");
+        return found.get(0);
+    }
+
+    private static List<Link> links() {
+        return links("");
+    }
+
+    private static List<Link> links(String where) {
+        List<Object[]> rows = Api.inSession(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select position, prev_hash, hash from audit_seal " + where + " order by position",
+                        Object[].class)
+                .getResultList()));
+        return rows.stream().map(r -> new Link(((Number) r[0]).longValue(), (byte[]) r[1], (byte[]) r[2])).toList();
+    }
+
+    /** Puts an event removed behind the app's back back as it was. */
+    private static void putBack(AuditEvent event) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", event.id);
+        row.put("at", event.at);
+        row.put("actor", event.actorId);
+        row.put("role", event.actorRole);
+        row.put("action", event.action.name());
+        row.put("detail", event.detail);
+        BehindTheAppsBack.run("insert into audit_event (id, at, actor_id, actor_role, action, detail) "
+                + "values (:id, :at, :actor, :role, :action, cast(:detail as text))", row);
+    }
+
+    private static Connection jdbc() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    private static long append(Connection connection, String detail) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (at, actor_role, action, "
+                + "detail) values (now(), 'ANONYMOUS', 'STAFF_SIGN_IN_FAILED', ?) returning id")) {
+            insert.setString(1, detail);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static String causes(Throwable e) {
