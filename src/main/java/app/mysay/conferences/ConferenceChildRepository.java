@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -14,12 +13,6 @@ public class ConferenceChildRepository implements PanacheRepositoryBase<Conferen
 
     public Uni<ConferenceChild> findLink(UUID conferenceId, UUID childId) {
         return find("conferenceId = ?1 and childId = ?2", conferenceId, childId).firstResult();
-    }
-
-    /** Takes a row lock, so two sendings for the same child and conference happen one after the other. */
-    public Uni<ConferenceChild> lockLink(UUID conferenceId, UUID childId) {
-        return find("conferenceId = ?1 and childId = ?2", conferenceId, childId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public Uni<List<ConferenceChild>> forConference(UUID conferenceId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import app.mysay.attachments.Attachment;
 import app.mysay.attachments.AttachmentKind;
@@ -139,6 +140,14 @@ public class AccessPolicy {
 
     public Uni<ConferenceChild> viewsWritable(Caller caller, UUID conferenceId, UUID childId) {
         return linkWhere(caller, conferenceId, childId, writeViewsRule(caller.role()));
+    }
+
+    /**
+     * As {@link #viewsWritable}, and the link is locked (FOR NO KEY UPDATE) until the transaction ends, so one child's
+     * sendings for one conference take their turns: checked and locked in one statement.
+     */
+    public Uni<ConferenceChild> viewsWritableLocked(Caller caller, UUID conferenceId, UUID childId) {
+        return linkWhere(caller, conferenceId, childId, writeViewsRule(caller.role()), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -278,6 +287,11 @@ public class AccessPolicy {
     }
 
     private Uni<ConferenceChild> linkWhere(Caller caller, UUID conferenceId, UUID childId, String rule) {
+        return linkWhere(caller, conferenceId, childId, rule, LockModeType.NONE);
+    }
+
+    private Uni<ConferenceChild> linkWhere(Caller caller, UUID conferenceId, UUID childId, String rule,
+            LockModeType lock) {
         if (rule == null || conferenceId == null || childId == null) {
             return notFound();
         }
@@ -285,7 +299,7 @@ public class AccessPolicy {
                 + "and exists (select 1 from Conference k, Child c where k.id = cc.conferenceId and c.id = cc.childId "
                 + "and (" + rule + "))",
                 Parameters.with("conference", conferenceId).and("child", childId).and("me", caller.id()))
-                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+                .withLock(lock).firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
     }
 
     private static <T> Uni<T> notFound() {

@@ -151,8 +151,7 @@ public class ViewsService {
                     "must be 8 to 100 letters, digits or . _ : - (a UUID works well)"));
         }
         ViewsContent content = submitted.normalised();
-        return access.viewsWritable(author, conferenceId, childId)
-                .flatMap(link -> links.lockLink(conferenceId, childId))
+        return access.viewsWritableLocked(author, conferenceId, childId)
                 .flatMap(link -> authored(author, content, true).flatMap(authoredContent -> {
                     byte[] requestHash = requestHash(conferenceId, childId, authoredContent);
                     return idempotencyKeys.findById(new IdempotencyKey.Id(author.id(), idempotencyKey))
@@ -208,8 +207,6 @@ public class ViewsService {
                             .call(() -> urgent.isEmpty() ? Uni.createFrom().voidItem()
                                     : urgentRecipients(conference, childId).flatMap(people -> outbox.notify(
                                             NotificationKind.URGENT_VIEWS, people, conferenceId, childId)))
-                            // Last: appending to the audit chain takes its lock until the commit, so every sending
-                            // waits its turn only for this insert and the commit, not for the work above.
                             .call(() -> audit.record(author, AuditAction.VIEWS_SENT, childId, conferenceId,
                                     "version " + sent.version))
                             .map(v -> new SendResult(receipt(v), false, v.authorship));
@@ -250,7 +247,6 @@ public class ViewsService {
         return access.viewsReadable(reader, conferenceId, childId)
                 .flatMap(link -> views.history(conferenceId, childId)
                         .flatMap(history -> sentViews(history.isEmpty() ? null : history.get(0))
-                                // Audited after the reads: the chain's lock is then held only to the commit.
                                 .call(() -> audit.record(reader, AuditAction.VIEWS_READ, childId, conferenceId,
                                         history.isEmpty() ? "none sent" : "version " + history.get(0).version))
                                 .map(latest -> new StaffViews(conferenceId, childId, latest,
