@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, ApiError, attachmentsPath } from './client';
+import { ApiClient, ApiError, attachmentsPath, retryAfterMs } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -48,6 +48,22 @@ describe('ApiClient', () => {
     expect((await stub(503, null).client.childHome().catch((e) => e)).retryable).toBe(true);
     expect((await stub(429, null).client.childHome().catch((e) => e)).retryable).toBe(true);
     expect((await stub(422, { title: 'x', status: 422, type: 't', detail: 'd' }).client.childHome().catch((e) => e)).retryable).toBe(false);
+  });
+
+  it('reads how long the service asked to be left alone, in seconds or as a date', async () => {
+    const fetchImpl = (async () =>
+      new Response(JSON.stringify({ type: 't/problems/service-unavailable', title: 'Busy', status: 503, detail: 'd' }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5' },
+      })) as unknown as typeof fetch;
+    const error = await new ApiClient(fetchImpl).sendChildViews('c', 'key-12345678', { authorship: { kind: 'CHILD' } }).catch((e) => e);
+    expect(error.retryAfterMs).toBe(5_000);
+    expect((await stub(503, null).client.childHome().catch((e) => e)).retryAfterMs).toBeNull();
+    const now = Date.parse('2026-11-21T10:00:00Z');
+    expect(retryAfterMs('Sat, 21 Nov 2026 10:01:00 GMT', now)).toBe(60_000);
+    expect(retryAfterMs('Sat, 21 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon', now)).toBeNull();
+    expect(retryAfterMs(' 120 ', now)).toBe(120_000);
   });
 
   it('survives an error answer that is not JSON', async () => {

@@ -37,6 +37,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem | null,
+    /** How long the service asked to be left alone (its Retry-After header), when it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(problem?.detail ?? `Request failed (${status})`);
   }
@@ -50,6 +52,19 @@ export class ApiError extends Error {
   get retryable(): boolean {
     return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
   }
+}
+
+/** A Retry-After header as milliseconds from now: seconds, or an HTTP date; null when absent or not understood. */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
+  if (!header) return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+function failure(response: Response, json: unknown): ApiError {
+  return new ApiError(response.status, looksLikeProblem(json) ? json : null, retryAfterMs(response.headers.get('Retry-After')));
 }
 
 /** Whether an error is the service's problem of the given type. */
@@ -91,7 +106,7 @@ export class ApiClient {
     const text = await response.text();
     const json = text ? safeParse(text) : null;
     if (!response.ok) {
-      throw new ApiError(response.status, looksLikeProblem(json) ? json : null);
+      throw failure(response, json);
     }
     return json as T;
   }
@@ -120,7 +135,7 @@ export class ApiClient {
     if (!response.ok) {
       const text = await response.text();
       const json = text ? safeParse(text) : null;
-      throw new ApiError(response.status, looksLikeProblem(json) ? json : null);
+      throw failure(response, json);
     }
     return response;
   }

@@ -7,6 +7,7 @@ import { deviceBound, go, home } from './app';
 import { Observable } from './observable';
 import { openOutbox } from '../drafts/outbox';
 import { childEditor, forgetEditors } from './views';
+import { keepTrying, type TryOutcome } from './retry';
 
 export const IDLE_LIMIT_MS = 10 * 60 * 1000;
 const REFRESH_EVERY_MS = 10 * 60 * 1000;
@@ -40,15 +41,22 @@ export async function resumeSession(me: Me): Promise<void> {
 }
 
 /** Anything waiting to be sent goes as soon as there is a signal and the child is signed in. */
-export async function flushWaiting(): Promise<void> {
+export async function flushWaiting(): Promise<TryOutcome> {
   const child = signedIn.value;
-  if (!child) return;
+  if (!child) return { stillWaiting: false, retryAfterMs: null };
   let sentSomething = false;
+  let stillWaiting = false;
+  let retryAfterMs: number | null = null;
   for (const c of home.value?.conferences ?? []) {
     const editor = await childEditor(child.id, c.conferenceId).catch(() => null);
     const state = editor?.sendState.value.kind;
     if (editor && (state === 'waiting' || state === 'signInNeeded')) {
-      sentSomething = (await editor.flush()).kind === 'sent' || sentSomething;
+      const after = await editor.flush();
+      sentSomething = after.kind === 'sent' || sentSomething;
+      if (after.kind === 'waiting') {
+        stillWaiting = true;
+        retryAfterMs = Math.max(retryAfterMs ?? 0, after.retryAfterMs ?? 0) || null;
+      }
     }
   }
   if (sentSomething) {
@@ -56,21 +64,17 @@ export async function flushWaiting(): Promise<void> {
   } else {
     await refreshWaiting(child.id);
   }
+  return { stillWaiting, retryAfterMs };
 }
-
-/** How often views waiting on a phone that is online are tried again (the service was busy or restarting, say). */
-export const RETRY_WAITING_EVERY_MS = 15_000;
 
 /**
  * Keeps trying what waits to be sent while the page is open: the browser's "online" event covers a lost signal, but
- * not a service that answered 503 while the phone stayed online. Each try uses the sending's own Idempotency-Key, so
- * it arrives exactly once however often it is tried. Returns a function that stops it.
+ * not a service that answered 503 while the phone stayed online. While the service stays away the tries back off,
+ * never sooner than its Retry-After (see state/retry.ts). Each try uses the sending's own Idempotency-Key, so it
+ * arrives exactly once however often it is tried. Returns a function that stops it.
  */
 export function keepTryingWaiting(): () => void {
-  const timer = window.setInterval(() => {
-    if (navigator.onLine) void flushWaiting();
-  }, RETRY_WAITING_EVERY_MS);
-  return () => window.clearInterval(timer);
+  return keepTrying(async () => (navigator.onLine ? flushWaiting() : { stillWaiting: false, retryAfterMs: null }));
 }
 
 /** The conferences whose views are waiting on this device to be sent. */

@@ -18,8 +18,11 @@ export type SaveState = 'unchanged' | 'saving' | 'savedHere' | 'saved';
 export type SendState =
   | { kind: 'idle' }
   | { kind: 'sending' }
-  /** Kept on the phone to be sent later: there was no signal, or the service was busy (it answered 5xx or 429). */
-  | { kind: 'waiting'; busy?: boolean }
+  /**
+   * Kept on the phone to be sent later: there was no signal, or the service was busy (it answered 5xx or 429, and may
+   * have said how long to leave it alone).
+   */
+  | { kind: 'waiting'; busy?: boolean; retryAfterMs?: number | null }
   | { kind: 'signInNeeded' }
   | { kind: 'sent'; receipt: SendReceipt }
   | { kind: 'rejected'; detail: string };
@@ -117,6 +120,7 @@ export class ViewsEditor {
     this.sendState.value = { kind: 'sending' };
     let needsSignIn = false;
     let busy = false;
+    let retryAfterMs: number | null = null;
     const receipts = new Map<string, SendReceipt>();
     const result = await this.outbox.flush(async (pending): Promise<SendOutcome> => {
       try {
@@ -132,6 +136,7 @@ export class ViewsEditor {
           return { kind: 'rejected', detail: e.problem?.detail ?? e.message };
         }
         busy = e instanceof ApiError && e.status !== 0;
+        retryAfterMs = e instanceof ApiError ? e.retryAfterMs : null;
         return { kind: 'retry' };
       }
     });
@@ -146,7 +151,7 @@ export class ViewsEditor {
     } else if (rejected) {
       this.sendState.value = { kind: 'rejected', detail: rejected.detail };
     } else if (newerWaiting) {
-      this.sendState.value = needsSignIn ? { kind: 'signInNeeded' } : { kind: 'waiting', busy };
+      this.sendState.value = needsSignIn ? { kind: 'signInNeeded' } : { kind: 'waiting', busy, retryAfterMs };
     } else {
       this.sendState.value = { kind: 'idle' };
     }

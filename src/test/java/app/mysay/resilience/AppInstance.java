@@ -94,6 +94,16 @@ final class AppInstance implements AutoCloseable {
         return status(managementUrl("/q/health/ready")) == 200;
     }
 
+    /** Whether the liveness check answers 200. */
+    boolean live() {
+        return status(managementUrl("/q/health/live")) == 200;
+    }
+
+    /** Whether the readiness check answers 503: up, but saying it cannot serve (so a load balancer takes it out). */
+    boolean saysNotReady() {
+        return status(managementUrl("/q/health/ready")) == 503;
+    }
+
     /** A Prometheus counter or gauge summed over its series, from this instance's metrics. */
     double metric(String name) {
         String text = get(managementUrl("/q/metrics"));
@@ -183,7 +193,7 @@ final class AppInstance implements AutoCloseable {
 
     static void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(Math.max(0, duration.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -266,8 +266,15 @@ class ScaleOutAndFaultsIT {
             }));
         }
         await("the first views to arrive", Duration.ofSeconds(60), () -> accepted.get() >= children);
+        Instant crashed = Instant.now();
         Database.crash(cluster.get());
-        AppInstance.pause(Duration.ofSeconds(3));
+        // While the database is away, each instance says it is not ready (so Kubernetes stops sending it traffic),
+        // and is still alive (so nothing restarts it).
+        for (AppInstance instance : List.of(a, b)) {
+            await(instance.name() + " to say it is not ready", Duration.ofSeconds(20), instance::saysNotReady);
+            assertTrue(instance.live(), instance.name() + " is still live");
+        }
+        AppInstance.pause(Duration.between(Instant.now(), crashed.plusSeconds(3)));
         Database.start(cluster.get());
         phones.shutdown();
         assertTrue(phones.awaitTermination(180, TimeUnit.SECONDS), "the phones finished");
