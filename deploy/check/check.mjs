@@ -217,7 +217,9 @@ function checkKubernetes(where, objects, isOverlay) {
         problem(where, "the Deployment has no container named mysay");
         return;
     }
-    if (!(deployment.spec.replicas >= 2)) problem(where, `replicas ${deployment.spec.replicas}: at least 2`);
+    // The autoscaler keeps the count (at least 2, checked below); a count in the Deployment would be put back by every
+    // re-apply, undoing what the autoscaler had reached.
+    if (deployment.spec.replicas !== undefined) problem(where, `replicas ${deployment.spec.replicas} in the Deployment: leave the count to the HorizontalPodAutoscaler`);
 
     const ports = Object.fromEntries((container.ports || []).map((p) => [p.name, p.containerPort]));
     if (ports.http !== 8080) problem(where, "container port http must be 8080");
