@@ -5,8 +5,9 @@
 # Database: the PG* variables if PGHOST is set (a database BENCH_DB, default mysay_bench_run, is dropped and
 # created there); otherwise it runs itself under pg_virtualenv (a throwaway cluster with max_connections=300).
 # Settings: CHILDREN, VIEWS, FAMILIES (the measured chair's caseload, 40), SENDERS (256), CLIENTS ("16 64 256"),
-# DURATION (seconds per wrk or pgbench run, 20), PAGE_DURATION (15), PGBENCH_MAX_CLIENTS (max_connections allows),
-# BUILD=1 (rebuild the jar), QUIET_LOAD (1.0) and QUIET_WAIT (seconds to wait for it, 1200), OUT (results file).
+# DURATION (seconds per wrk or pgbench run, 20), PAGE_DURATION (15), WARMUP (seconds of sending before measuring, 90),
+# PGBENCH_MAX_CLIENTS (max_connections allows),
+# BUILD=1 (rebuild the jar), APP_OPTS (more JVM options for the app, for trying a setting), QUIET_LOAD (1.0) and QUIET_WAIT (seconds to wait for it, 1200), OUT (results file).
 # Needs: java 17, wrk, pgbench/psql, python3, openssl, curl, gzip; jfr (JDK) for the profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ if [ -z "${PGHOST:-}" ] && [ -z "${MYSAY_BENCH_IN_VENV:-}" ]; then
     pg_virtualenv -o max_connections=300 -o shared_buffers=256MB -- "$0" "$@"
 fi
 CHILDREN=${CHILDREN:-100000} VIEWS=${VIEWS:-1000000} FAMILIES=${FAMILIES:-40} SENDERS=${SENDERS:-256}
-CLIENTS=${CLIENTS:-"16 64 256"} DURATION=${DURATION:-20} PAGE_DURATION=${PAGE_DURATION:-15}
+CLIENTS=${CLIENTS:-"16 64 256"} DURATION=${DURATION:-20} PAGE_DURATION=${PAGE_DURATION:-15} WARMUP=${WARMUP:-90}
 QUIET_LOAD=${QUIET_LOAD:-1.0} QUIET_WAIT=${QUIET_WAIT:-1200}
 export PGDATABASE=${BENCH_DB:-mysay_bench_run}
 max_conn=$(psql -XAtd postgres -c 'show max_connections'); used=$(psql -XAtd postgres -c 'select count(*) from pg_stat_activity')
@@ -42,11 +43,12 @@ dropdb --if-exists "$PGDATABASE" && createdb "$PGDATABASE"
 app_pid=
 start_app() { # $1: extra JVM options; sets app_pid, ready_ms, port
   local t0; t0=$(date +%s%N)
+  # shellcheck disable=SC2086
   MYSAY_JWT_PRIVATE_KEY_LOCATION=$work/secrets/jwt-private.pem MYSAY_JWT_PUBLIC_KEY_LOCATION=$work/secrets/jwt-public.pem \
   MYSAY_ENCRYPTION_KEYSET_LOCATION=$work/secrets/keyset.json \
   MYSAY_BOOTSTRAP_MANAGER_EMAIL=bench.manager@mysay.bench MYSAY_BOOTSTRAP_MANAGER_PASSWORD=bench-password-1 \
   MYSAY_SECOND_FACTOR_REQUIRED=false \
-  java ${1:-} -Dmysay.notifications.every=off -Dmysay.encryption.reencrypt-every=off \
+  java ${1:-} ${APP_OPTS:-} -Dmysay.notifications.every=off -Dmysay.encryption.reencrypt-every=off \
     -Dmysay.sign-in-limits.redeem-per-address=1000000 -Dmysay.sign-in-limits.pin-per-address=1000000 \
     -Dmysay.sign-in-limits.pin-per-device=1000000 -Dmysay.sign-in-limits.staff-per-address=1000000 \
     -Dmysay.sign-in-limits.staff-per-account=1000000 -Dmysay.jwt.child-lifetime=3H -Dmysay.jwt.staff-lifetime=3H \
@@ -97,14 +99,34 @@ rss_idle=$(awk '/VmRSS/{print $2}' /proc/$app_pid/status)
 
 result() { grep '^RESULT' | sed 's/^RESULT //'; }
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
-log "warming up"
-wrk -t2 -c16 -d5s -s bench/send.lua "$base" -- "$work/senders.txt" 2 warm > /dev/null
+# The JIT is still compiling the sending's code for the first minute or so (the C2 compiler thread busy, requests/s
+# rising run after run), so the measured runs start after WARMUP seconds of sending.
+log "warming up ($WARMUP s of sending)"
+wrk -t2 -c16 -d"${WARMUP}s" -s bench/send.lua "$base" -- "$work/senders.txt" 2 warm > /dev/null
 for a in application/json text/html; do
   wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- "/api/conferences/$summary/summary" "$work/chair.token" $a > /dev/null
 done
 wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- /api/conferences "$work/chair.token" application/json > /dev/null
 
 hex() { openssl rand -hex "$1"; }
+# CPU time used so far, in clock ticks: by PostgreSQL ("pg": the postmaster, its live backends, and, through the
+# postmaster's children's times, the backends that have exited) or by one process (a pid).
+pg_pid=$(head -1 "$(psql -XAtc 'show data_directory')/postmaster.pid")
+cpu_ticks() {
+  local total=0 f line rest
+  for f in /proc/[0-9]*/stat; do
+    { read -r line < "$f"; } 2>/dev/null || continue
+    local pid=${line%% *}; rest=${line##*) }
+    # shellcheck disable=SC2086
+    set -- $rest
+    if { [ "$target" = pg ] && { [ "$pid" = "$pg_pid" ] || [ "$2" = "$pg_pid" ]; }; } || [ "$pid" = "$target" ]; then
+      total=$((total + ${12} + ${13} + ${14} + ${15}))
+    fi
+  done
+  echo "$total"
+}
+ticks() { target=$1 cpu_ticks; }
+ms_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "n/a" }'; }
 # Samples this database's backends 5 times a second for $1 seconds: on average how many wait for the audit chain's
 # advisory lock (taken by every audit append and held to the commit), and how many are active.
 lock_sampler() {
@@ -123,15 +145,19 @@ for c in $CLIENTS; do
   wait_quiet; lb=$(loadavg)
   log "wrk: $c clients sending views (load $lb)"
   lock_sampler "$DURATION" > "$work/locks-app-$c.txt" & sampler=$!
+  app0=$(ticks "$app_pid"); pg0=$(ticks pg)
   w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result || true)
+  app1=$(ticks "$app_pid"); pg1=$(ticks pg)
   wait "$sampler"
   pc=$(( c < PGBENCH_MAX_CLIENTS ? c : PGBENCH_MAX_CLIENTS ))
   log "pgbench: $pc clients, the same transaction"
   rm -f "$work"/pgb.*
   lock_sampler "$DURATION" > "$work/locks-pgbench-$c.txt" & sampler=$!
+  pgb0=$(ticks pg)
   # shellcheck disable=SC2086
   pgbench -n -M prepared -c"$pc" -j2 -T"$DURATION" -f bench/send.pgbench $pgb_vars -l --log-prefix="$work/pgb" \
     > "$work/pgbench-$c.txt" 2>&1 || true
+  pgb1=$(ticks pg)
   wait "$sampler"
   tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench-$c.txt")
   pct=$(cat "$work"/pgb.* | python3 -c "
@@ -140,8 +166,10 @@ p = lambda q: l[min(len(l) - 1, int(q * len(l)))] / 1000 if l else 0
 print(f'{p(.5):.2f} / {p(.95):.2f} / {p(.99):.2f}')")
   la=$(loadavg)
   rps=$(field "$w" rps)
+  done_app=$(field "$w" requests); done_pgb=$(awk '/number of transactions actually processed/ {print $NF}' "$work/pgbench-$c.txt")
+  cpu="$(ms_per $((app1 - app0)) "$done_app") / $(ms_per $((pg1 - pg0)) "$done_app") | $(ms_per $((pgb1 - pgb0)) "$done_pgb")"
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-  send_rows+="| $c | $rps | $(field "$w" p50_ms) | $(field "$w" p95_ms) | $(field "$w" p99_ms) | $(field "$w" non2xx)/$(field "$w" socket_errors) | $pc | ${tps%.*} | $pct | **$ratio** | $(cat "$work/locks-app-$c.txt") | $(cat "$work/locks-pgbench-$c.txt") | $lb → $la |"$'\n'
+  send_rows+="| $c | $rps | $(field "$w" p50_ms) | $(field "$w" p95_ms) | $(field "$w" p99_ms) | $(field "$w" non2xx)/$(field "$w" socket_errors) | $pc | ${tps%.*} | $pct | **$ratio** | $cpu | $(cat "$work/locks-app-$c.txt") | $(cat "$work/locks-pgbench-$c.txt") | $lb → $la |"$'\n'
 done
 
 page_rows=""
@@ -204,10 +232,12 @@ cat <<MD
 $SENDERS children, each request a new sending with a new Idempotency-Key; $DURATION s each. pgbench clients are
 capped at $PGBENCH_MAX_CLIENTS by max_connections; the app itself uses a pool of 20 connections.
 
+Measured after $WARMUP s of sending (the JIT's warm-up). CPU: milliseconds of CPU per sending, from /proc, for the
+app's process and for PostgreSQL (all its processes) during the wrk run, and for PostgreSQL during the pgbench run.
 Audit lock: backends waiting for the audit chain's lock / backends active, averaged over the run (app, then pgbench).
 
-| clients | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/socket errors | pgbench clients | pgbench tps | pgbench p50 / p95 / p99 ms | ratio | audit lock (app) | audit lock (pgbench) | load |
-|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|
+| clients | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/socket errors | pgbench clients | pgbench tps | pgbench p50 / p95 / p99 ms | ratio | CPU ms: app / PostgreSQL | CPU ms: PostgreSQL (pgbench) | audit lock (app) | audit lock (pgbench) | load |
+|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|
 $send_rows
 ## Pages, as the measured chair ($FAMILIES families, 80 conferences, $(cat "$work/summary.id" | cut -c1-8)… for the pack)
 
