@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 final class AppInstance implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** The probes' timeoutSeconds in deploy/kubernetes/base/deployment.yaml. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -94,14 +96,21 @@ final class AppInstance implements AutoCloseable {
         return status(managementUrl("/q/health/ready")) == 200;
     }
 
-    /** Whether the liveness check answers 200. */
-    boolean live() {
-        return status(managementUrl("/q/health/live")) == 200;
+    /**
+     * Whether Kubernetes' liveness probe, as deploy/ sets it (3 s timeout), would pass: 200 in time. While the database
+     * is away it must, or the instance would be restarted for nothing.
+     */
+    boolean livenessProbePasses() {
+        return status(managementUrl("/q/health/live"), PROBE_TIMEOUT) == 200;
     }
 
-    /** Whether the readiness check answers 503: up, but saying it cannot serve (so a load balancer takes it out). */
-    boolean saysNotReady() {
-        return status(managementUrl("/q/health/ready")) == 503;
+    /**
+     * Whether Kubernetes' readiness probe, as deploy/ sets it, would fail: an answer of 400 or more, or none within
+     * 3 s (while the database is away, the check keeps trying to connect for longer than that, then answers 503).
+     */
+    boolean readinessProbeFails() {
+        int status = status(managementUrl("/q/health/ready"), PROBE_TIMEOUT);
+        return status < 0 || status >= 400;
     }
 
     /** A Prometheus counter or gauge summed over its series, from this instance's metrics. */
@@ -120,9 +129,10 @@ final class AppInstance implements AutoCloseable {
         return sum;
     }
 
+    /** On the management port where there is one (its liveness answers without the database), else the HTTP port. */
     private String managementUrl(String path) {
-        String onManagement = "http://localhost:" + managementPort + path;
-        return status(onManagement) > 0 ? onManagement : url() + path;
+        String base = "http://localhost:" + managementPort;
+        return status(base + "/q/health/live") > 0 ? base + path : url() + path;
     }
 
     String logTail() {
@@ -155,8 +165,12 @@ final class AppInstance implements AutoCloseable {
     }
 
     private static int status(String url) {
+        return status(url, Duration.ofSeconds(5));
+    }
+
+    private static int status(String url, Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -268,11 +268,12 @@ class ScaleOutAndFaultsIT {
         await("the first views to arrive", Duration.ofSeconds(60), () -> accepted.get() >= children);
         Instant crashed = Instant.now();
         Database.crash(cluster.get());
-        // While the database is away, each instance says it is not ready (so Kubernetes stops sending it traffic),
-        // and is still alive (so nothing restarts it).
+        // While the database is away, each instance fails Kubernetes' readiness probe (so it stops being sent
+        // traffic) and passes its liveness probe (so nothing restarts it).
         for (AppInstance instance : List.of(a, b)) {
-            await(instance.name() + " to say it is not ready", Duration.ofSeconds(20), instance::saysNotReady);
-            assertTrue(instance.live(), instance.name() + " is still live");
+            await(instance.name() + " to fail its readiness probe", Duration.ofSeconds(20),
+                    instance::readinessProbeFails);
+            assertTrue(instance.livenessProbePasses(), instance.name() + " passes its liveness probe");
         }
         AppInstance.pause(Duration.between(Instant.now(), crashed.plusSeconds(3)));
         Database.start(cluster.get());
