@@ -221,7 +221,7 @@ cat <<MD
 
 | | |
 |---|---|
-| first start on an empty database (13 migrations, first manager) | $first_ready_ms ms |
+| first start on an empty database (every migration, first manager) | $first_ready_ms ms |
 | start to /q/health/ready = 200 (measured start, with JFR on) | **$ready_measured_ms ms** |
 | first requests after that start: chair's list / pack (JSON) / a sending | ${first_list}s / ${first_pack}s / ${first_send}s |
 | BlockedThreadChecker warnings in that start's log | $blocked |
