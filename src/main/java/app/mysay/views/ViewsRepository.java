@@ -27,9 +27,22 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
     public record DraftStarted(UUID conferenceId, UUID childId) {
     }
 
+    /*
+     * A draft is found by the partial unique index views_one_draft_per_author (... where status = 'DRAFT'). PostgreSQL
+     * can use a partial index only when the query's condition is known when it is planned, so the status is written
+     * into these queries as a literal, not bound: with a bound status, the generic plan that a prepared statement
+     * settles on scans every version of the child's views for the conference (the benchmark saw 1.2 ms a sending).
+     */
+    private static final String AUTHORS_DRAFT = "conferenceId = ?1 and childId = ?2 and authorId = ?3 "
+            + "and status = app.mysay.views.ViewsStatus.DRAFT";
+
     public Uni<Views> draft(UUID conferenceId, UUID childId, UUID authorId) {
-        return find("conferenceId = ?1 and childId = ?2 and authorId = ?3 and status = ?4",
-                conferenceId, childId, authorId, ViewsStatus.DRAFT).firstResult();
+        return find(AUTHORS_DRAFT, conferenceId, childId, authorId).firstResult();
+    }
+
+    /** Deletes the author's draft, if there is one (a sending replaces it). */
+    public Uni<Long> deleteDraft(UUID conferenceId, UUID childId, UUID authorId) {
+        return delete(AUTHORS_DRAFT, conferenceId, childId, authorId);
     }
 
     public Uni<Views> latestSent(UUID conferenceId, UUID childId) {

@@ -198,8 +198,7 @@ public class ViewsService {
                     key.viewsId = sent.id;
                     key.createdAt = now;
                     return views.persist(sent)
-                            .call(() -> views.delete("conferenceId = ?1 and childId = ?2 and authorId = ?3 and status = ?4",
-                                    conferenceId, childId, author.id(), ViewsStatus.DRAFT))
+                            .call(() -> views.deleteDraft(conferenceId, childId, author.id()))
                             .call(() -> idempotencyKeys.persist(key))
                             .call(() -> recipients(conference, childId).flatMap(recipients -> outbox.notify(
                                     NotificationKind.VIEWS_SENT, recipients, conferenceId, childId)))
