@@ -25,6 +25,12 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causes(pg("57P01")));
         assertTrue(DatabaseUnavailable.causes(pg("57P03")));
         assertTrue(DatabaseUnavailable.causes(pg("08006")));
+        // The Vert.x SQL client's own words for a connection that closed under a statement or a transaction.
+        assertTrue(DatabaseUnavailable.causes(new io.vertx.core.impl.NoStackTraceThrowable("Transaction already completed")));
+        assertTrue(DatabaseUnavailable.causes(new RuntimeException(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED"))));
+        assertTrue(DatabaseUnavailable.causes(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Pending requests failed to be sent due to connection has been closed.")));
     }
 
     @Test
@@ -32,6 +38,8 @@ class DatabaseUnavailableTest {
         assertFalse(DatabaseUnavailable.causes(pg("23505")));
         assertFalse(DatabaseUnavailable.causes(pg("40001")));
         assertFalse(DatabaseUnavailable.causes(new IllegalStateException("a bug")));
+        assertFalse(DatabaseUnavailable.causes(new io.vertx.core.impl.NoStackTraceThrowable("Something else")));
+        assertFalse(DatabaseUnavailable.causes(new IllegalStateException("Transaction already completed")));
         RuntimeException loop = new RuntimeException("a");
         RuntimeException other = new RuntimeException("b", loop);
         loop.initCause(other);
