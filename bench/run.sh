@@ -199,6 +199,14 @@ explain (analyze, buffers, costs off) select v.conference_id, v.child_id, v.vers
 explain (analyze, buffers, costs off) select * from invitation where conference_id in (select id from conference where chair_id = '$chair_id');
 explain (analyze, buffers, costs off) select distinct v.conference_id, v.child_id from views v where v.status = 'DRAFT'
   and v.conference_id in (select id from conference where chair_id = '$chair_id');
+-- A sending's newest version number, as the app's prepared statement runs it (a generic plan), for the sender with
+-- the most versions by now.
+select conference_id, child_id, count(*) as versions from views group by 1, 2 order by 3 desc limit 1 \gset
+set plan_cache_mode = force_generic_plan;
+prepare newest(uuid, uuid, text, int) as select v1_0.version from views v1_0 where v1_0.conference_id=\$1
+  and v1_0.child_id=\$2 and v1_0.status=\$3 order by v1_0.version desc fetch first \$4 rows only;
+\echo the sender with the most versions has :versions
+explain (analyze, buffers, costs off) execute newest(:'conference_id', :'child_id', 'SENT', 1);
 SQL
 stop_app
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/app.jfr" > "$work/samples.txt" 2>/dev/null || true

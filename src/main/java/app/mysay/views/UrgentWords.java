@@ -10,9 +10,12 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,17 +29,54 @@ public class UrgentWords {
 
     static final List<String> LANGUAGES = List.of("en", "cy", "ar");
 
-    private record Phrase(UrgentReason reason, String[] words) {
+    /** One word of a phrase: the whole word, or (written with a trailing *) its beginning. */
+    private record Term(String text, boolean prefix) {
+        static Term of(String word) {
+            return word.endsWith("*") ? new Term(word.substring(0, word.length() - 1), true) : new Term(word, false);
+        }
+
+        boolean matches(String word) {
+            return prefix ? word.startsWith(text) : word.equals(text);
+        }
     }
 
-    private final List<Phrase> phrases;
+    private record Phrase(UrgentReason reason, Term[] terms) {
+        boolean matchesAt(String[] words, int start) {
+            if (start + terms.length > words.length) {
+                return false;
+            }
+            for (int i = 0; i < terms.length; i++) {
+                if (!terms[i].matches(words[start + i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    // Every text a child sends is scanned, so each word is looked up by its phrases' first words rather than every
+    // phrase tried at every word.
+    private final Map<String, List<Phrase>> byWholeFirstWord;
+    private final List<Phrase> byFirstWordPrefix;
 
     public UrgentWords() {
         List<Phrase> loaded = new ArrayList<>();
         for (String language : LANGUAGES) {
             loaded.addAll(load("/urgent-words/" + language + ".txt"));
         }
-        this.phrases = List.copyOf(loaded);
+        Map<String, List<Phrase>> whole = new HashMap<>();
+        List<Phrase> prefixed = new ArrayList<>();
+        for (Phrase phrase : loaded) {
+            Term first = phrase.terms()[0];
+            if (first.prefix()) {
+                prefixed.add(phrase);
+            } else {
+                whole.computeIfAbsent(first.text(), w -> new ArrayList<>()).add(phrase);
+            }
+        }
+        whole.replaceAll((w, phrases) -> List.copyOf(phrases));
+        this.byWholeFirstWord = Map.copyOf(whole);
+        this.byFirstWordPrefix = List.copyOf(prefixed);
     }
 
     /** The reasons any of these texts gives; empty when none. Null texts are skipped. */
@@ -44,42 +84,37 @@ public class UrgentWords {
         Set<UrgentReason> found = EnumSet.noneOf(UrgentReason.class);
         texts.filter(t -> t != null && !t.isBlank()).forEach(text -> {
             String[] words = words(text);
-            for (Phrase phrase : phrases) {
-                if (!found.contains(phrase.reason()) && contains(words, phrase.words())) {
-                    found.add(phrase.reason());
-                }
+            for (int start = 0; start < words.length; start++) {
+                addMatches(byWholeFirstWord.getOrDefault(words[start], List.of()), words, start, found);
+                addMatches(byFirstWordPrefix, words, start, found);
             }
         });
         return found;
     }
 
-    private static boolean contains(String[] text, String[] phrase) {
-        outer:
-        for (int start = 0; start + phrase.length <= text.length; start++) {
-            for (int i = 0; i < phrase.length; i++) {
-                String wanted = phrase[i];
-                String word = text[start + i];
-                boolean matches = wanted.endsWith("*") ? word.startsWith(wanted.substring(0, wanted.length() - 1))
-                        : word.equals(wanted);
-                if (!matches) {
-                    continue outer;
-                }
+    private static void addMatches(List<Phrase> candidates, String[] words, int start, Set<UrgentReason> found) {
+        for (Phrase phrase : candidates) {
+            if (!found.contains(phrase.reason()) && phrase.matchesAt(words, start)) {
+                found.add(phrase.reason());
             }
-            return true;
         }
-        return false;
     }
+
+    private static final Pattern ARABIC_MARKS = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
+    private static final Pattern ARABIC_ALEF_FORMS = Pattern.compile("[\\u0622\\u0623\\u0625]");
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{N}*]+");
 
     /** Lower case, no accents or Arabic diacritics, Arabic letter forms folded, apostrophes dropped, split on the rest. */
     static String[] words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\u064B-\\u065F\\u0670\\u0640]", "")
-                .replaceAll("[\\u0622\\u0623\\u0625]", "\u0627")
-                .replace('\u0649', '\u064A')
-                .replace('\u0629', '\u0647')
-                .replaceAll("['\u2019`]", "");
-        String stripped = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return Arrays.stream(stripped.split("[^\\p{L}\\p{N}*]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        folded = ARABIC_MARKS.matcher(folded).replaceAll("");
+        folded = ARABIC_ALEF_FORMS.matcher(folded).replaceAll("\u0627");
+        folded = folded.replace('\u0649', '\u064A').replace('\u0629', '\u0647');
+        folded = APOSTROPHES.matcher(folded).replaceAll("");
+        String stripped = COMBINING_MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        return Arrays.stream(BETWEEN_WORDS.split(stripped)).filter(w -> !w.isEmpty()).toArray(String[]::new);
     }
 
     private static List<Phrase> load(String resource) {
@@ -106,7 +141,7 @@ public class UrgentWords {
                 if (words.length == 0) {
                     throw new IllegalStateException(resource + " line " + number + ": the phrase is empty");
                 }
-                list.add(new Phrase(reason, words));
+                list.add(new Phrase(reason, Arrays.stream(words).map(Term::of).toArray(Term[]::new)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -291,8 +291,7 @@ public class ViewsService {
                 .flatMap(me -> access.visibleConferences(child).flatMap(list -> {
                     List<UUID> ids = list.stream().map(c -> c.id).toList();
                     return views.latestSent(ids).flatMap(latest -> links.list("childId = ?1", child.id())
-                            .flatMap(myLinks -> views.list("childId = ?1 and authorId = ?1 and status = ?2", child.id(),
-                                    ViewsStatus.DRAFT)
+                            .flatMap(myLinks -> views.conferencesWithOwnDraft(child.id())
                                     .map(drafts -> new ChildHome(me.id, me.knownAs, me.preferredLanguage, list.stream()
                                             .sorted(Comparator.comparing((Conference c) -> c.startsAt).reversed())
                                             .map(c -> {
@@ -305,7 +304,7 @@ public class ViewsService {
                                                         c.viewsDue, sent != null, now);
                                                 return new ChildConference(c.id, c.type, c.startsAt, c.attendanceMode,
                                                         c.place, c.status, c.viewsDue, dueSoon,
-                                                        drafts.stream().anyMatch(d -> d.conferenceId.equals(c.id)),
+                                                        drafts.contains(c.id),
                                                         sent == null ? null : sent.version(),
                                                         sent == null ? null : sent.sentAt(),
                                                         link.chairReadAt, link.chairReadVersion,

@@ -23,6 +23,9 @@ class UrgentWordsTest {
             "I am scared to go home tonight|NOT_SAFE_NOW",
             "Sometimes I cut myself so nobody sees|HURTING_MYSELF",
             "i want to die|HURTING_MYSELF",
+            "I want to go out but I want to die|HURTING_MYSELF",
+            "Hitting me again, he was|HURTING_ME",
+            "He kept kicking and kicking me|HURTING_ME",
             "Mae dad yn taro fi|HURTING_ME",
             "Dydw i ddim yn ddiogel gartref|NOT_SAFE_NOW",
             "Dw i eisiau marw|HURTING_MYSELF",
@@ -46,6 +49,7 @@ class UrgentWordsTest {
             "Mae'n braf gartref gyda mam-gu.",
             "أحب كرة القدم مع أخي",
             "Something that hurts: my tooth.",
+            "My brother said he would hit",
     })
     void doesNotFlagEverydaySentences(String text) {
         assertEquals(Set.of(), WORDS.scan(Stream.of(text)));
