@@ -14,6 +14,7 @@ import app.mysay.children.ChildDtos.ChildView;
 import app.mysay.children.ChildDtos.FamilyView;
 import app.mysay.children.ChildDtos.NewFamily;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.ReadOnlySession;
 import app.mysay.common.Timestamps;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
@@ -132,7 +133,7 @@ public class ChildService {
 
     @WithSession
     public Uni<List<FamilyView>> families(Caller caller) {
-        return access.visibleFamilies(caller).flatMap(list -> {
+        return ReadOnlySession.reading(() -> access.visibleFamilies(caller).flatMap(list -> {
             if (list.isEmpty()) {
                 return Uni.createFrom().item(List.<FamilyView>of());
             }
@@ -140,14 +141,14 @@ public class ChildService {
                     .map(f -> new FamilyView(f.id, f.reference, f.socialWorkerId, visible.stream()
                             .filter(c -> f.id.equals(c.familyId)).map(ChildView::of).toList()))
                     .toList());
-        });
+        }));
     }
 
     @WithSession
     public Uni<FamilyView> family(Caller caller, UUID familyId) {
-        return access.family(caller, familyId).flatMap(f -> access.visibleChildren(caller, f.id)
-                .map(kids -> new FamilyView(f.id, f.reference, f.socialWorkerId,
-                        kids.stream().map(ChildView::of).toList())));
+        return ReadOnlySession.reading(() -> access.family(caller, familyId)
+                .flatMap(f -> access.visibleChildren(caller, f.id).map(kids -> new FamilyView(f.id, f.reference,
+                        f.socialWorkerId, kids.stream().map(ChildView::of).toList()))));
     }
 
     private static ApiProblem duplicateCaseReference() {

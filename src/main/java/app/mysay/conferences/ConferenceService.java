@@ -23,6 +23,7 @@ import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.Child;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.ReadOnlySession;
 import app.mysay.common.Sequentially;
 import app.mysay.common.Timestamps;
 import app.mysay.conferences.ConferenceDtos.ChildDecision;
@@ -123,12 +124,13 @@ public class ConferenceService {
 
     @WithSession
     public Uni<List<ConferenceView>> list(Caller caller) {
-        return access.visibleConferences(caller).flatMap(list -> describe(caller, list));
+        return ReadOnlySession.reading(() -> access.visibleConferences(caller).flatMap(list -> describe(caller, list)));
     }
 
     @WithSession
     public Uni<ConferenceView> get(Caller caller, UUID conferenceId) {
-        return access.conference(caller, conferenceId).flatMap(c -> describe(caller, List.of(c))).map(l -> l.get(0));
+        return ReadOnlySession.reading(() -> access.conference(caller, conferenceId)
+                .flatMap(c -> describe(caller, List.of(c))).map(l -> l.get(0)));
     }
 
     @WithTransaction

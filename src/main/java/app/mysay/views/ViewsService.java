@@ -20,6 +20,7 @@ import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
 import app.mysay.children.ChildRepository;
 import app.mysay.common.ApiProblem;
+import app.mysay.common.ReadOnlySession;
 import app.mysay.common.Timestamps;
 import app.mysay.conferences.Conference;
 import app.mysay.conferences.ConferenceChild;
@@ -287,7 +288,8 @@ public class ViewsService {
     @WithSession
     public Uni<ChildHome> home(Caller child) {
         Instant now = Timestamps.now();
-        return children.findById(child.id()).onItem().ifNull().failWith(ApiProblem::notFound)
+        return ReadOnlySession.reading(() -> children.findById(child.id())
+                .onItem().ifNull().failWith(ApiProblem::notFound)
                 .flatMap(me -> access.visibleConferences(child).flatMap(list -> {
                     List<UUID> ids = list.stream().map(c -> c.id).toList();
                     return views.latestSent(ids).flatMap(latest -> links.list("childId = ?1", child.id())
@@ -311,7 +313,7 @@ public class ViewsService {
                                                         held ? link.getOutcomeMessage() : null,
                                                         held ? link.outcomeAt : null);
                                             }).toList()))));
-                }));
+                })));
     }
 
     // ---- rules shared by drafting and sending ----
