@@ -37,6 +37,7 @@ import app.mysay.views.Views;
 import app.mysay.views.ViewsContent;
 import app.mysay.views.ViewsContent.TextPart;
 import app.mysay.views.ViewsRepository;
+import app.mysay.views.ViewsRepository.NewestSafety;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -68,12 +69,12 @@ public class SummaryService {
         return readable(caller, conferenceId).flatMap(r -> access.visibleConferences(caller).flatMap(visible -> {
             Map<UUID, Conference> conferences = visible.stream().collect(Collectors.toMap(k -> k.id, k -> k));
             List<ChildSection> sections = new ArrayList<>();
-            return Sequentially.forEach(r.children(), c -> views.newestSentPerConference(c.child().id, conferences.keySet())
+            return Sequentially.forEach(r.children(), c -> views.newestSafetyPerConference(c.child().id, conferences.keySet())
                     .invoke(history -> {
                         List<TrendPoint> trend = trend(history, conferences, conferenceId);
                         // Shown over time, the scale is only for parents if every answer in it was.
                         boolean everyAnswerShared = trend.isEmpty()
-                                || history.stream().filter(h -> h.safetyScore != null).allMatch(h -> h.safetyShared);
+                                || history.stream().filter(h -> h.safetyScore() != null).allMatch(NewestSafety::safetyShared);
                         sections.add(section(c.child(), c.link(), c.latest(), c.attachments(), trend,
                                 everyAnswerShared));
                     }))
@@ -83,14 +84,14 @@ public class SummaryService {
     }
 
     /** The safety scale across the child's conferences that the caller may see, when there is more than one answer. */
-    private List<TrendPoint> trend(List<Views> history, Map<UUID, Conference> conferences, UUID current) {
-        List<Views> answered = history.stream().filter(v -> v.safetyScore != null)
-                .sorted(Comparator.comparing((Views v) -> conferences.get(v.conferenceId).startsAt)).toList();
+    private List<TrendPoint> trend(List<NewestSafety> history, Map<UUID, Conference> conferences, UUID current) {
+        List<NewestSafety> answered = history.stream().filter(v -> v.safetyScore() != null)
+                .sorted(Comparator.comparing((NewestSafety v) -> conferences.get(v.conferenceId()).startsAt)).toList();
         if (answered.size() < 2) {
             return List.of();
         }
-        return answered.stream().map(v -> new TrendPoint(conferences.get(v.conferenceId).startsAt.atZone(zone).format(DAY),
-                v.safetyScore, v.conferenceId.equals(current))).toList();
+        return answered.stream().map(v -> new TrendPoint(conferences.get(v.conferenceId()).startsAt.atZone(zone)
+                .format(DAY), v.safetyScore(), v.conferenceId().equals(current))).toList();
     }
 
     /** The same children and views as data, for the council's case-management system: audited the same way. */

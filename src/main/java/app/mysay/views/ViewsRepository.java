@@ -120,15 +120,27 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
                 .map(rows -> rows.stream().map(r -> new DraftStarted((UUID) r[0], (UUID) r[1])).toList());
     }
 
-    /** The newest sent version of one child's views in each of these conferences. */
-    public Uni<List<Views>> newestSentPerConference(UUID childId, Collection<UUID> conferenceIds) {
+    /** One conference's newest safety-scale answer, for the trend: the number and whether parents may see it. */
+    public record NewestSafety(UUID conferenceId, Short safetyScore, boolean safetyShared) {
+    }
+
+    /**
+     * The safety-scale answer of one child's newest sent version in each of these conferences: read as a projection,
+     * as the trend needs one number from each, where loading each version decrypted all of its words.
+     */
+    public Uni<List<NewestSafety>> newestSafetyPerConference(UUID childId, Collection<UUID> conferenceIds) {
         if (conferenceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("from Views v where v.childId = ?1 and v.status = ?2 and v.conferenceId in ?3 and v.version = "
-                + "(select max(w.version) from Views w where w.childId = ?1 and w.conferenceId = v.conferenceId "
-                + "and w.status = ?2)", childId, ViewsStatus.SENT,
-                conferenceIds);
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "select v.conferenceId, v.safetyScore, v.safetyShared from Views v where v.childId = :child "
+                        + "and v.status = :sent and v.conferenceId in :ids and v.version = (select max(w.version) "
+                        + "from Views w where w.childId = :child and w.conferenceId = v.conferenceId and w.status = :sent)",
+                Object[].class)
+                .setParameter("child", childId).setParameter("sent", ViewsStatus.SENT).setParameter("ids", conferenceIds)
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new NewestSafety((UUID) r[0], (Short) r[1], Boolean.TRUE.equals(r[2]))).toList());
     }
 
     /** Whether anyone has a draft started for this child and conference (a fact for staff, never its content). */
