@@ -143,11 +143,6 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
                         .map(r -> new NewestSafety((UUID) r[0], (Short) r[1], Boolean.TRUE.equals(r[2]))).toList());
     }
 
-    /** Whether anyone has a draft started for this child and conference (a fact for staff, never its content). */
-    public Uni<Boolean> hasDraft(UUID conferenceId, UUID childId) {
-        return count("conferenceId = ?1 and childId = ?2 and " + DRAFT, conferenceId, childId).map(n -> n > 0);
-    }
-
     /** The conferences in which this child has a draft of their own started (which, not what it says). */
     public Uni<List<UUID>> conferencesWithOwnDraft(UUID childId) {
         return getSession().flatMap(session -> session.createSelectionQuery(
