@@ -200,7 +200,9 @@ export class ApiClient {
   addChild = (details: ChildDetails) => this.call<StaffChild>('POST', '/api/children', details);
   families = () => this.call<Family[]>('GET', '/api/families');
   addFamily = (reference: string) => this.call<Family>('POST', '/api/families', { reference });
-  conferences = () => this.call<StaffConference[]>('GET', '/api/conferences');
+  /** 'current': those still scheduled and those decided in the last 28 days, all the start pages show. */
+  conferences = (scope: 'current' | 'all' = 'current') =>
+    this.call<StaffConference[]>('GET', `/api/conferences?scope=${scope}`);
   conference = (id: string) => this.call<StaffConference>('GET', `/api/conferences/${encodeURIComponent(id)}`);
   arrangeConference = (conference: NewConference) => this.call<StaffConference>('POST', '/api/conferences', conference);
 

@@ -12,7 +12,7 @@ export function Upcoming() {
   const scheduled = data.filter((c) => c.status === 'SCHEDULED');
   const upcoming = scheduled.filter((c) => new Date(c.startsAt).getTime() > now).sort(byUrgency);
   const awaitingDecision = scheduled.filter((c) => new Date(c.startsAt).getTime() <= now);
-  const held = data.filter((c) => c.status === 'HELD').slice(-5).reverse();
+  const held = data.filter((c) => c.status === 'HELD').slice(-5).reverse(); // decided in the last 28 days, newest first
 
   return (
     <>

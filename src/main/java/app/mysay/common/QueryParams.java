@@ -42,6 +42,20 @@ public final class QueryParams {
         }
     }
 
+    /** One of the allowed words (in any case), or null when absent. */
+    public String choice(String name, String raw, String... allowed) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        for (String word : allowed) {
+            if (word.equalsIgnoreCase(raw.strip())) {
+                return word;
+            }
+        }
+        invalid(name, "must be one of: " + String.join(", ", allowed));
+        return null;
+    }
+
     public void invalid(String name, String reason) {
         invalid.add(new ApiProblem.InvalidParam(name, reason));
     }

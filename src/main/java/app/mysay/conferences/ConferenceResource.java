@@ -12,11 +12,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.mysay.common.QueryParams;
 import app.mysay.conferences.ConferenceDtos.ConferenceView;
 import app.mysay.conferences.ConferenceDtos.Decision;
 import app.mysay.conferences.ConferenceDtos.NewConference;
@@ -40,9 +42,14 @@ public class ConferenceResource {
     }
 
     @GET
-    @Operation(summary = "The conferences the caller may see, soonest first, with each child's status (never content)")
-    public Uni<List<ConferenceView>> list() {
-        return service.list(caller.get());
+    @Operation(summary = "The conferences the caller may see, soonest first, with each child's status (never content)",
+            description = "scope=current gives only those still scheduled and those decided within the last "
+                    + "mysay.conferences.recently-held (28 days unless set); scope=all, the default, gives every one.")
+    public Uni<List<ConferenceView>> list(@QueryParam("scope") String scope) {
+        QueryParams params = new QueryParams();
+        String chosen = params.choice("scope", scope, "current", "all");
+        params.check();
+        return service.list(caller.get(), "current".equals(chosen));
     }
 
     @GET

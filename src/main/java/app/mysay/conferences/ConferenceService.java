@@ -1,5 +1,6 @@
 package app.mysay.conferences;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,10 +53,12 @@ public class ConferenceService {
     private final WebhookOutbox webhooks;
     private final WorkingDays workingDays;
     private final ZoneId zone;
+    private final Duration recentlyHeld;
 
     ConferenceService(ConferenceRepository conferences, ConferenceChildRepository links,
             StaffAccountRepository accounts, StatusFacts statusFacts, AccessPolicy access, AuditLog audit,
-            WebhookOutbox webhooks, WorkingDays workingDays, @ConfigProperty(name = "mysay.zone") ZoneId zone) {
+            WebhookOutbox webhooks, WorkingDays workingDays, @ConfigProperty(name = "mysay.zone") ZoneId zone,
+            @ConfigProperty(name = "mysay.conferences.recently-held") Duration recentlyHeld) {
         this.conferences = conferences;
         this.links = links;
         this.accounts = accounts;
@@ -65,6 +68,7 @@ public class ConferenceService {
         this.webhooks = webhooks;
         this.workingDays = workingDays;
         this.zone = zone;
+        this.recentlyHeld = recentlyHeld;
     }
 
     public LocalDate defaultViewsDue(ConferenceType type, Instant startsAt) {
@@ -122,9 +126,15 @@ public class ConferenceService {
                 .flatMap(v -> describe(socialWorker, List.of(conference))).map(list -> list.get(0));
     }
 
+    /**
+     * The conferences the caller may see, soonest first. {@code currentOnly}: just those still scheduled and those
+     * decided within {@code mysay.conferences.recently-held}, which is all the staff's start pages show.
+     */
     @WithSession
-    public Uni<List<ConferenceView>> list(Caller caller) {
-        return ReadOnlySession.reading(() -> access.visibleConferences(caller).flatMap(list -> describe(caller, list)));
+    public Uni<List<ConferenceView>> list(Caller caller, boolean currentOnly) {
+        Instant decidedSince = currentOnly ? Timestamps.now().minus(recentlyHeld) : null;
+        return ReadOnlySession.reading(() -> access.visibleConferences(caller, decidedSince)
+                .flatMap(list -> describe(caller, list)));
     }
 
     @WithSession

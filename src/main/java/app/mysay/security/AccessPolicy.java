@@ -1,5 +1,6 @@
 package app.mysay.security;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import app.mysay.conferences.Conference;
 import app.mysay.conferences.ConferenceChild;
 import app.mysay.conferences.ConferenceChildRepository;
 import app.mysay.conferences.ConferenceRepository;
+import app.mysay.conferences.ConferenceStatus;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -247,12 +249,27 @@ public class AccessPolicy {
     }
 
     public Uni<List<Conference>> visibleConferences(Caller caller) {
+        return visibleConferences(caller, null);
+    }
+
+    /**
+     * The conferences the caller may see; with {@code decidedSince}, only those still scheduled and those held with
+     * a decision recorded since then (so not the cancelled ones, nor older history).
+     */
+    public Uni<List<Conference>> visibleConferences(Caller caller, Instant decidedSince) {
         String rule = conferenceRule(caller.role());
         if (rule == null) {
             return Uni.createFrom().item(List.of());
         }
-        return conferences.find("from Conference k where " + rule, Sort.by("startsAt"),
-                Parameters.with("me", caller.id())).list();
+        Parameters params = Parameters.with("me", caller.id());
+        String current = "";
+        if (decidedSince != null) {
+            current = "(k.status = :scheduled or (k.status = :held and k.decidedAt >= :since)) and ";
+            params.and("scheduled", ConferenceStatus.SCHEDULED).and("held", ConferenceStatus.HELD)
+                    .and("since", decidedSince);
+        }
+        return conferences.find("from Conference k where " + current + "(" + rule + ")", Sort.by("startsAt"), params)
+                .list();
     }
 
     public Uni<List<Family>> visibleFamilies(Caller caller) {
