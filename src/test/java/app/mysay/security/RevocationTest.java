@@ -2,10 +2,13 @@ package app.mysay.security;
 
 import static app.mysay.security.JwtAttackTest.assertUnauthenticated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +19,10 @@ import app.mysay.security.JwtAttackTest.Transport;
 import app.mysay.support.Api;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
 /**
  * Signing out, a PIN reset and disabling an account revoke the tokens issued before, at once: the old token is
@@ -47,6 +52,18 @@ class RevocationTest {
 
     static Response signOut(Transport transport, String token) {
         return transport.carrying(token).post("/api/auth/sign-out");
+    }
+
+    @Inject
+    JWTParser parser;
+
+    /**
+     * Tokens are checked through the cache of verified tokens, so every revocation below is of a token the app
+     * already remembers as verified (each is used before it is revoked): the cache never stands in for revocation.
+     */
+    @Test
+    void theRevokedTokensBelowAreOnesTheAppRemembersAsVerified() {
+        assertInstanceOf(VerifiedTokens.class, ClientProxy.unwrap(parser));
     }
 
     // ---- staff ----
