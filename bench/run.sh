@@ -7,7 +7,9 @@
 # Settings: CHILDREN, VIEWS, FAMILIES (the measured chair's caseload, 40), SENDERS (256), CLIENTS ("16 64 256"),
 # DURATION (seconds per wrk or pgbench run, 20), PAGE_DURATION (15), WARMUP (seconds of sending before measuring, 90),
 # PGBENCH_MAX_CLIENTS (max_connections allows),
-# BUILD=1 (rebuild the jar), APP_OPTS (more JVM options for the app, for trying a setting), QUIET_LOAD (1.0) and QUIET_WAIT (seconds to wait for it, 1200), OUT (results file).
+# BUILD=1 (rebuild the jar), JVM_OPTS (the JVM's options; by default those the container image's run-java.sh gives it
+# in a pod with the manifests' 1 GiB memory limit), APP_OPTS (more JVM options, for trying a setting), QUIET_LOAD (1.0)
+# and QUIET_WAIT (seconds to wait for it, 1200), OUT (results file).
 # Needs: java 17, wrk, pgbench/psql, python3, openssl, curl, gzip; jfr (JDK) for the profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,9 @@ fi
 CHILDREN=${CHILDREN:-100000} VIEWS=${VIEWS:-1000000} FAMILIES=${FAMILIES:-40} SENDERS=${SENDERS:-256}
 CLIENTS=${CLIENTS:-"16 64 256"} DURATION=${DURATION:-20} PAGE_DURATION=${PAGE_DURATION:-15} WARMUP=${WARMUP:-90}
 QUIET_LOAD=${QUIET_LOAD:-1.0} QUIET_WAIT=${QUIET_WAIT:-1200}
+# deploy/Dockerfile.jvm runs the app with /opt/jboss/container/java/run/run-java.sh, whose defaults are these (the heap
+# at 50% of the container's memory: the base manifests give 1 GiB). Measure the JVM as it is deployed.
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -Xmx512m"}
 export PGDATABASE=${BENCH_DB:-mysay_bench_run}
 max_conn=$(psql -XAtd postgres -c 'show max_connections'); used=$(psql -XAtd postgres -c 'select count(*) from pg_stat_activity')
 PGBENCH_MAX_CLIENTS=${PGBENCH_MAX_CLIENTS:-$(( (max_conn - used - 25) / 16 * 16 ))}
@@ -48,7 +53,7 @@ start_app() { # $1: extra JVM options; sets app_pid, ready_ms, port
   MYSAY_ENCRYPTION_KEYSET_LOCATION=$work/secrets/keyset.json \
   MYSAY_BOOTSTRAP_MANAGER_EMAIL=bench.manager@mysay.bench MYSAY_BOOTSTRAP_MANAGER_PASSWORD=bench-password-1 \
   MYSAY_SECOND_FACTOR_REQUIRED=false \
-  java ${1:-} ${APP_OPTS:-} -Dmysay.notifications.every=off -Dmysay.encryption.reencrypt-every=off \
+  java $JVM_OPTS ${1:-} ${APP_OPTS:-} -Dmysay.notifications.every=off -Dmysay.encryption.reencrypt-every=off \
     -Dmysay.sign-in-limits.redeem-per-address=1000000 -Dmysay.sign-in-limits.pin-per-address=1000000 \
     -Dmysay.sign-in-limits.pin-per-device=1000000 -Dmysay.sign-in-limits.staff-per-address=1000000 \
     -Dmysay.sign-in-limits.staff-per-account=1000000 -Dmysay.jwt.child-lifetime=3H -Dmysay.jwt.staff-lifetime=3H \
@@ -88,7 +93,7 @@ start_app "-XX:StartFlightRecording=filename=$work/app.jfr,settings=profile,dump
 ready_measured_ms=$ready_ms
 chair=$(cat "$work/chair.token"); summary=$(cat "$work/summary.id"); read -r tok conf < "$work/senders.txt"
 first() { curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $chair" -H "Accept: $2" "$base$1"; }
-first_list=$(first /api/conferences application/json)
+first_list=$(first "/api/conferences?scope=current" application/json)
 first_pack=$(first "/api/conferences/$summary/summary" application/json)
 first_send=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $tok" -H 'X-MySay-Request: 1' \
   -H 'Content-Type: application/json' -H "Idempotency-Key: first-$stamp" \
@@ -106,7 +111,9 @@ wrk -t2 -c16 -d"${WARMUP}s" -s bench/send.lua "$base" -- "$work/senders.txt" 2 w
 for a in application/json text/html; do
   wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- "/api/conferences/$summary/summary" "$work/chair.token" $a > /dev/null
 done
-wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- /api/conferences "$work/chair.token" application/json > /dev/null
+for scope in current all; do
+  wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- "/api/conferences?scope=$scope" "$work/chair.token" application/json > /dev/null
+done
 
 hex() { openssl rand -hex "$1"; }
 # CPU time used so far, in clock ticks: by PostgreSQL ("pg": the postmaster, its live backends, and, through the
@@ -173,7 +180,12 @@ print(f'{p(.5):.2f} / {p(.95):.2f} / {p(.99):.2f}')")
 done
 
 page_rows=""
-for spec in "GET /api/conferences (chair's list)|/api/conferences|application/json" \
+chair_counts() {
+  psql -XAtc "select count(*) from conference where chair_id = 'b0000000-0000-4000-8000-000000000001'$1"
+}
+chair_all=$(chair_counts ""); chair_current=$(chair_counts " and (status = 'SCHEDULED' or decided_at >= now() - interval '28 days')")
+for spec in "GET /api/conferences?scope=current (the chair's start page)|/api/conferences?scope=current|application/json" \
+            "GET /api/conferences?scope=all (every conference)|/api/conferences?scope=all|application/json" \
             "conference pack, JSON|/api/conferences/$summary/summary|application/json" \
             "conference pack, HTML|/api/conferences/$summary/summary|text/html"; do
   IFS='|' read -r name path accept <<< "$spec"
@@ -221,6 +233,7 @@ cat <<MD
 |---|---|
 | commit | \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src || echo ' (with uncommitted changes)') |
 | machine | $(nproc) CPUs ($cpu), $(free -g | awk '/Mem/{print $2}') GB, $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1), $(psql -XAtc 'select version()' | cut -d' ' -f1-2) |
+| JVM options | \`$JVM_OPTS${APP_OPTS:+ $APP_OPTS}\` |
 | shared | wrk, pgbench, PostgreSQL and the app all run on these same CPUs |
 | data | $counts (children / conferences / views / audit events); database $db_size; seeded in $seed_s s |
 | load average (1, 5, 15 min) | before $load_before, after $load_after |
@@ -247,7 +260,7 @@ Audit lock: backends waiting for the audit chain's lock / backends active, avera
 | clients | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/socket errors | pgbench clients | pgbench tps | pgbench p50 / p95 / p99 ms | ratio | CPU ms: app / PostgreSQL | CPU ms: PostgreSQL (pgbench) | audit lock (app) | audit lock (pgbench) | load |
 |---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|
 $send_rows
-## Pages, as the measured chair ($FAMILIES families, 80 conferences, $(cat "$work/summary.id" | cut -c1-8)… for the pack)
+## Pages, as the measured chair ($FAMILIES families, $chair_all conferences of which $chair_current current, $(cat "$work/summary.id" | cut -c1-8)… for the pack)
 
 | page | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | bytes (gzip) | load |
 |---|---:|---:|---:|---:|---:|---:|---:|---|
