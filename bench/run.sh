@@ -104,16 +104,22 @@ rss_idle=$(awk '/VmRSS/{print $2}' /proc/$app_pid/status)
 
 result() { grep '^RESULT' | sed 's/^RESULT //'; }
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
-# The JIT is still compiling the sending's code for the first minute or so (the C2 compiler thread busy, requests/s
-# rising run after run), so the measured runs start after WARMUP seconds of sending.
-log "warming up ($WARMUP s of sending)"
-wrk -t2 -c16 -d"${WARMUP}s" -s bench/send.lua "$base" -- "$work/senders.txt" 2 warm > /dev/null
+# The JIT compiles for the first minute or more, and recompiles whatever a new kind of work makes it rethink: in run D
+# the pages' short warm-up, run after the sending's, deoptimized about 700 methods, and the JIT's compiler threads then
+# used a third as much CPU as the event loops during the measured 16-client sending. So every kind of work is warmed
+# before anything is measured: the pages, then sending at 256 and 64 clients, then WARMUP seconds at 16, the first
+# measured run's load.
+log "warming up (the pages, sending at 256 and 64 clients, then $WARMUP s of sending at 16)"
 for a in application/json text/html; do
-  wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- "/api/conferences/$summary/summary" "$work/chair.token" $a > /dev/null
+  wrk -t1 -c1 -d5s -s bench/get.lua "$base" -- "/api/conferences/$summary/summary" "$work/chair.token" $a > /dev/null
 done
 for scope in current all; do
-  wrk -t1 -c1 -d3s -s bench/get.lua "$base" -- "/api/conferences?scope=$scope" "$work/chair.token" application/json > /dev/null
+  wrk -t1 -c1 -d5s -s bench/get.lua "$base" -- "/api/conferences?scope=$scope" "$work/chair.token" application/json > /dev/null
 done
+for c in 256 64; do
+  wrk -t2 -c$c -d20s --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "warm$c" > /dev/null
+done
+wrk -t2 -c16 -d"${WARMUP}s" -s bench/send.lua "$base" -- "$work/senders.txt" 2 warm > /dev/null
 
 hex() { openssl rand -hex "$1"; }
 # CPU time used so far, in clock ticks: by PostgreSQL ("pg": the postmaster, its live backends, and, through the
@@ -153,7 +159,9 @@ for c in $CLIENTS; do
   log "wrk: $c clients sending views (load $lb)"
   lock_sampler "$DURATION" > "$work/locks-app-$c.txt" & sampler=$!
   app0=$(ticks "$app_pid"); pg0=$(ticks pg)
+  t0=$(date +%H:%M:%S)
   w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result || true)
+  echo "sending,$c-clients $t0 $(date +%H:%M:%S)" >> "$work/windows.txt"
   app1=$(ticks "$app_pid"); pg1=$(ticks pg)
   wait "$sampler"
   pc=$(( c < PGBENCH_MAX_CLIENTS ? c : PGBENCH_MAX_CLIENTS ))
@@ -223,6 +231,8 @@ SQL
 stop_app
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/app.jfr" > "$work/samples.txt" 2>/dev/null || true
 profile=$(python3 bench/jfr-top.py "$work/samples.txt" 15 2>/dev/null || echo "no profile")
+jfr print --events jdk.ThreadCPULoad "$work/app.jfr" > "$work/thread-cpu.txt" 2>/dev/null || true
+threads=$(python3 bench/jfr-threads.py "$work/thread-cpu.txt" "$work/windows.txt" 2>/dev/null || echo "no thread CPU")
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 {
@@ -253,7 +263,7 @@ cat <<MD
 $SENDERS children, each request a new sending with a new Idempotency-Key; $DURATION s each. pgbench clients are
 capped at $PGBENCH_MAX_CLIENTS by max_connections; the app itself uses a pool of 20 connections.
 
-Measured after $WARMUP s of sending (the JIT's warm-up). CPU: milliseconds of CPU per sending, from /proc, for the
+Measured after a warm-up of every kind of work (the pages, 20 s of sending at 256 and at 64 clients, then $WARMUP s at 16), so that the JIT has compiled it all. CPU: milliseconds of CPU per sending, from /proc, for the
 app's process and for PostgreSQL (all its processes) during the wrk run, and for PostgreSQL during the pgbench run.
 Audit lock: backends waiting for the audit chain's lock / backends active, averaged over the run (app, then pgbench).
 
@@ -276,6 +286,11 @@ $first_load
 \`\`\`
 $profile
 \`\`\`
+
+The app's CPU by kind of thread during each measured sending run (JFR's per-thread CPU, as a share of the whole
+machine; garbage collection is not in it). JIT compilers busy here mean the run measured code still being compiled.
+
+$threads
 
 ## Query plans
 
