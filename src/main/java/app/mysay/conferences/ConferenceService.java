@@ -35,6 +35,7 @@ import app.mysay.conferences.ConferenceDtos.NewConference;
 import app.mysay.conferences.ConferenceDtos.Person;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
+import app.mysay.security.ConferenceSelection;
 import app.mysay.security.Role;
 import app.mysay.webhook.WebhookOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -123,7 +124,7 @@ public class ConferenceService {
                 })))
                 .call(() -> Sequentially.forEach(childIds, childId -> audit.record(socialWorker,
                         AuditAction.CONFERENCE_CREATED, childId, conference.id, null)))
-                .flatMap(v -> describe(socialWorker, List.of(conference))).map(list -> list.get(0));
+                .flatMap(v -> describe(socialWorker, conference));
     }
 
     /**
@@ -134,13 +135,13 @@ public class ConferenceService {
     public Uni<List<ConferenceView>> list(Caller caller, boolean currentOnly) {
         Instant decidedSince = currentOnly ? Timestamps.now().minus(recentlyHeld) : null;
         return ReadOnlySession.reading(() -> access.visibleConferences(caller, decidedSince)
-                .flatMap(list -> describe(caller, list)));
+                .flatMap(list -> describe(caller, list, access.conferenceSelection(caller, decidedSince))));
     }
 
     @WithSession
     public Uni<ConferenceView> get(Caller caller, UUID conferenceId) {
         return ReadOnlySession.reading(() -> access.conference(caller, conferenceId)
-                .flatMap(c -> describe(caller, List.of(c))).map(l -> l.get(0)));
+                .flatMap(c -> describe(caller, c)));
     }
 
     @WithTransaction
@@ -153,7 +154,7 @@ public class ConferenceService {
             return links.forConference(conferenceId)
                     .call(list -> Sequentially.forEach(list, l -> audit.record(caller,
                             AuditAction.CONFERENCE_CANCELLED, l.childId, conferenceId, null)))
-                    .flatMap(l -> describe(caller, List.of(conference))).map(list -> list.get(0));
+                    .flatMap(l -> describe(caller, conference));
         });
     }
 
@@ -200,7 +201,7 @@ public class ConferenceService {
                         link.childId, conferenceId, null))
                         .call(() -> webhooks.decisionRecorded(conferenceId,
                                 childLinks.stream().map(link -> link.childId).toList(), now))
-                        .flatMap(v -> describe(chair, List.of(conference))).map(list -> list.get(0));
+                        .flatMap(v -> describe(chair, conference));
             });
         });
     }
@@ -239,12 +240,18 @@ public class ConferenceService {
         return null;
     }
 
-    /** Builds the views of several conferences with a fixed number of queries, however many there are. */
-    private Uni<List<ConferenceView>> describe(Caller caller, List<Conference> list) {
+    private Uni<ConferenceView> describe(Caller caller, Conference conference) {
+        return describe(caller, List.of(conference), ConferenceSelection.one(conference.id)).map(list -> list.get(0));
+    }
+
+    /**
+     * Builds the views of several conferences with a fixed number of queries, however many there are; {@code selected}
+     * is the rule that chose {@code list}, by which the queries ask for their facts.
+     */
+    private Uni<List<ConferenceView>> describe(Caller caller, List<Conference> list, ConferenceSelection selected) {
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> ids = list.stream().map(c -> c.id).toList();
         Set<UUID> staffIds = new HashSet<>();
         list.forEach(c -> {
             staffIds.add(c.chairId);
@@ -254,7 +261,7 @@ public class ConferenceService {
                 .map(l -> l.stream().collect(Collectors.toMap(a -> a.id, Function.identity())));
         Uni<Map<UUID, Child>> visible = access.visibleChildren(caller, null)
                 .map(l -> l.stream().collect(Collectors.toMap(c -> c.id, Function.identity())));
-        return staff.flatMap(s -> visible.flatMap(v -> statusFacts.gather(ids, v.keySet()).map(facts -> list.stream()
+        return staff.flatMap(s -> visible.flatMap(v -> statusFacts.gather(selected).map(facts -> list.stream()
                 .map(c -> {
                     List<ChildStatus> children = statusFacts.childStatuses(c, v, facts);
                     return new ConferenceView(c.id, c.type, c.startsAt, c.attendanceMode, c.place, c.status,

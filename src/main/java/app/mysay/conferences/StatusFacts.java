@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,11 +25,13 @@ import app.mysay.invitations.ChildDeviceRepository;
 import app.mysay.invitations.Invitation;
 import app.mysay.invitations.InvitationRepository;
 import app.mysay.invitations.InvitationState;
+import app.mysay.security.ConferenceSelection;
 import app.mysay.views.AdvocateChoice;
 import app.mysay.views.TakingPartWay;
 import app.mysay.views.ViewsRepository;
 import app.mysay.views.ViewsRepository.DraftStarted;
 import app.mysay.views.ViewsRepository.LatestSent;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -69,12 +70,18 @@ public class StatusFacts {
             Map<String, Invitation> newestInvitation, Set<UUID> lockedChildren) {
     }
 
-    /** One query each for links, sent views, drafts, invitations and locked devices; run one after another. */
-    public Uni<Facts> gather(Collection<UUID> conferenceIds, Set<UUID> visibleChildIds) {
-        return links.list("conferenceId in ?1", conferenceIds).flatMap(allLinks -> views.latestSent(conferenceIds)
-                .flatMap(latest -> views.draftsStarted(conferenceIds)
-                        .flatMap(drafts -> invitations.list("conferenceId in ?1", conferenceIds)
-                                .flatMap(invites -> lockedChildren(visibleChildIds)
+    /**
+     * One query each for links, sent views, drafts, invitations and locked devices, run one after another, each asking
+     * for the selected conferences by their rule, not by a list of ids.
+     */
+    public Uni<Facts> gather(ConferenceSelection conferences) {
+        Parameters params = conferences.parameters();
+        return links.list("from ConferenceChild l where " + conferences.contains("l.conferenceId"), params)
+                .flatMap(allLinks -> views.latestSent(conferences)
+                .flatMap(latest -> views.draftsStarted(conferences)
+                        .flatMap(drafts -> invitations.list(
+                                "from Invitation i where " + conferences.contains("i.conferenceId"), params)
+                                .flatMap(invites -> lockedChildren(conferences)
                                         .map(locked -> new Facts(allLinks,
                                                 latest.stream().collect(Collectors.toMap(
                                                         l -> key(l.conferenceId(), l.childId()), Function.identity())),
@@ -86,11 +93,11 @@ public class StatusFacts {
                                                 locked))))));
     }
 
-    private Uni<Set<UUID>> lockedChildren(Set<UUID> childIds) {
-        if (childIds.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        return devices.list("childId in ?1 and lockedAt is not null", childIds)
+    /** The children of these conferences with a locked device. */
+    private Uni<Set<UUID>> lockedChildren(ConferenceSelection conferences) {
+        return devices.list("from ChildDevice d where d.lockedAt is not null and d.childId in (select l.childId "
+                + "from ConferenceChild l where " + conferences.contains("l.conferenceId") + ")",
+                conferences.parameters())
                 .map(list -> list.stream().map((ChildDevice d) -> d.childId).collect(Collectors.toSet()));
     }
 

@@ -257,9 +257,19 @@ public class AccessPolicy {
      * a decision recorded since then (so not the cancelled ones, nor older history).
      */
     public Uni<List<Conference>> visibleConferences(Caller caller, Instant decidedSince) {
+        ConferenceSelection selection = conferenceSelection(caller, decidedSince);
+        if (selection == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return conferences.find("from Conference k where " + selection.where(), Sort.by("startsAt"),
+                selection.parameters()).list();
+    }
+
+    /** The same conferences as {@link #visibleConferences(Caller, Instant)}, as a rule; null when the caller sees none. */
+    public ConferenceSelection conferenceSelection(Caller caller, Instant decidedSince) {
         String rule = conferenceRule(caller.role());
         if (rule == null) {
-            return Uni.createFrom().item(List.of());
+            return null;
         }
         Parameters params = Parameters.with("me", caller.id());
         String current = "";
@@ -268,8 +278,7 @@ public class AccessPolicy {
             params.and("scheduled", ConferenceStatus.SCHEDULED).and("held", ConferenceStatus.HELD)
                     .and("since", decidedSince);
         }
-        return conferences.find("from Conference k where " + current + "(" + rule + ")", Sort.by("startsAt"), params)
-                .list();
+        return new ConferenceSelection(current + "(" + rule + ")", params);
     }
 
     public Uni<List<Family>> visibleFamilies(Caller caller) {

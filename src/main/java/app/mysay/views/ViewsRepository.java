@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.mysay.security.ConferenceSelection;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -80,22 +81,20 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
      * as an entity decrypted all its words (which this never shows) and made the session dirty-check every one of them.
      * Sent text is never blank (ViewsContent.normalised), so "words for the chair to hear first" is a non-null column.
      */
-    public Uni<List<LatestSent>> latestSent(Collection<UUID> conferenceIds) {
-        if (conferenceIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return getSession().flatMap(session -> session.createSelectionQuery(
-                "select v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScore, v.takingPartWays, "
-                        + "v.advocateChoice, v.authorship, case when v.tellChairFirstEnc is not null then true else false end, "
-                        + "v.urgentReasons "
-                        + "from Views v where v.status = :sent and v.conferenceId in :ids and v.version = "
-                        + "(select max(w.version) from Views w where w.childId = v.childId "
-                        + "and w.conferenceId = v.conferenceId and w.status = :sent)",
-                Object[].class)
-                .setParameter("sent", ViewsStatus.SENT)
-                .setParameter("ids", conferenceIds)
-                .getResultList())
-                .map(rows -> rows.stream().map(ViewsRepository::latestSentOf).toList());
+    public Uni<List<LatestSent>> latestSent(ConferenceSelection conferences) {
+        return getSession().flatMap(session -> {
+            var query = session.createSelectionQuery(
+                    "select v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScore, v.takingPartWays, "
+                            + "v.advocateChoice, v.authorship, "
+                            + "case when v.tellChairFirstEnc is not null then true else false end, v.urgentReasons "
+                            + "from Views v where v.status = :sent and " + conferences.contains("v.conferenceId")
+                            + " and v.version = (select max(w.version) from Views w where w.childId = v.childId "
+                            + "and w.conferenceId = v.conferenceId and w.status = :sent)",
+                    Object[].class)
+                    .setParameter("sent", ViewsStatus.SENT);
+            conferences.parameters().map().forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(ViewsRepository::latestSentOf).toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -108,16 +107,13 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
     }
 
     /** Which children in these conferences have views started but not sent, by anyone. */
-    public Uni<List<DraftStarted>> draftsStarted(Collection<UUID> conferenceIds) {
-        if (conferenceIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return getSession().flatMap(session -> session.createSelectionQuery(
-                "select distinct v.conferenceId, v.childId from Views v where v." + DRAFT + " and v.conferenceId in :ids",
-                Object[].class)
-                .setParameter("ids", conferenceIds)
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new DraftStarted((UUID) r[0], (UUID) r[1])).toList());
+    public Uni<List<DraftStarted>> draftsStarted(ConferenceSelection conferences) {
+        return getSession().flatMap(session -> {
+            var query = session.createSelectionQuery("select distinct v.conferenceId, v.childId from Views v where v."
+                    + DRAFT + " and " + conferences.contains("v.conferenceId"), Object[].class);
+            conferences.parameters().map().forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(r -> new DraftStarted((UUID) r[0], (UUID) r[1])).toList());
     }
 
     /** One conference's newest safety-scale answer, for the trend: the number and whether parents may see it. */

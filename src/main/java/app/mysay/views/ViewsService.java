@@ -291,8 +291,10 @@ public class ViewsService {
         return ReadOnlySession.reading(() -> children.findById(child.id())
                 .onItem().ifNull().failWith(ApiProblem::notFound)
                 .flatMap(me -> access.visibleConferences(child).flatMap(list -> {
-                    List<UUID> ids = list.stream().map(c -> c.id).toList();
-                    return views.latestSent(ids).flatMap(latest -> links.list("childId = ?1", child.id())
+                    if (list.isEmpty()) {
+                        return Uni.createFrom().item(new ChildHome(me.id, me.knownAs, me.preferredLanguage, List.of()));
+                    }
+                    return views.latestSent(access.conferenceSelection(child, null)).flatMap(latest -> links.list("childId = ?1", child.id())
                             .flatMap(myLinks -> views.conferencesWithOwnDraft(child.id())
                                     .map(drafts -> new ChildHome(me.id, me.knownAs, me.preferredLanguage, list.stream()
                                             .sorted(Comparator.comparing((Conference c) -> c.startsAt).reversed())
