@@ -1,23 +1,17 @@
 package app.mysay.security;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.SecretKey;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
@@ -31,27 +25,28 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * before its expiry, without the clock skew the first check allows; from then on it goes to the verifier again, which
  * refuses it once the skew is past. Revocation is not a matter for this cache: {@link AccountStillUsable} looks each
  * request's account or device up in the database whatever the token. At most {@value #CAPACITY} tokens are kept;
- * when full, the expired ones go, and if none had expired, all of them.
+ * when full, the expired ones go, and if none had expired, all of them. Tokens checked any other way (none in MySay)
+ * are not remembered: only {@link #parse(String)} is.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
+public class VerifiedTokens extends DefaultJWTParser {
 
     static final int CAPACITY = 10_000;
 
-    private final JWTParser verifier;
     private final Clock clock;
     private final int capacity;
     private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
 
-    @Inject
-    VerifiedTokens(DefaultJWTParser verifier) {
-        this(verifier, Clock.systemUTC(), CAPACITY);
+    /** The bean: smallrye injects the app's {@link JWTAuthContextInfo} into the verifier it extends. */
+    VerifiedTokens() {
+        this.clock = Clock.systemUTC();
+        this.capacity = CAPACITY;
     }
 
-    VerifiedTokens(JWTParser verifier, Clock clock, int capacity) {
-        this.verifier = verifier;
+    VerifiedTokens(JWTAuthContextInfo checks, Clock clock, int capacity) {
+        super(checks);
         this.clock = clock;
         this.capacity = capacity;
     }
@@ -66,7 +61,7 @@ public class VerifiedTokens implements JWTParser {
             }
             verified.remove(token, known);
         }
-        JsonWebToken fresh = verifier.parse(token);
+        JsonWebToken fresh = verifyAfresh(token);
         if (now < fresh.getExpirationTime()) {
             if (verified.size() >= capacity) {
                 forgetExpired(now);
@@ -74,6 +69,11 @@ public class VerifiedTokens implements JWTParser {
             verified.put(token, fresh);
         }
         return fresh;
+    }
+
+    /** Every check of {@link TokenVerification}, by smallrye's verifier. */
+    JsonWebToken verifyAfresh(String token) throws ParseException {
+        return super.parse(token);
     }
 
     int size() {
@@ -85,48 +85,5 @@ public class VerifiedTokens implements JWTParser {
         if (verified.size() >= capacity) {
             verified.clear();
         }
-    }
-
-    // Tokens checked any other way (none in MySay) are not remembered.
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context)
-            throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }
