@@ -108,6 +108,46 @@ public class UrgentWords {
 
     /** Lower case, no accents or Arabic diacritics, Arabic letter forms folded, apostrophes dropped, split on the rest. */
     static String[] words(String text) {
+        return isAscii(text) ? asciiWords(text) : foldedWords(text);
+    }
+
+    /**
+     * What {@link #foldedWords} gives for text in ASCII, which most children's answers are, in one pass: neither
+     * normalisation changes ASCII, and the Arabic and combining-mark rules cannot match it.
+     */
+    static String[] asciiWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '`') {
+                continue;
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*') {
+                word.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                word.append((char) (c + ('a' - 'A')));
+            } else if (!word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words.toArray(String[]::new);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String[] foldedWords(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         folded = ARABIC_MARKS.matcher(folded).replaceAll("");
         folded = ARABIC_ALEF_FORMS.matcher(folded).replaceAll("\u0627");

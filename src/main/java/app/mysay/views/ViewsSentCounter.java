@@ -1,6 +1,8 @@
 package app.mysay.views;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +11,7 @@ import org.jboss.logging.Logger;
 import app.mysay.security.Caller;
 import app.mysay.security.Role;
 import app.mysay.views.ViewsDtos.SendResult;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -22,16 +25,20 @@ public class ViewsSentCounter {
     private static final Logger LOG = Logger.getLogger(ViewsSentCounter.class);
 
     private final MeterRegistry registry;
+    // Registered up front, so that a dashboard sees zeros rather than no series before the first sending, and kept,
+    // so that a sending does not build and look up its counter again.
+    private final Map<Role, Map<AuthorshipKind, Counter>> counters = new EnumMap<>(Role.class);
 
     ViewsSentCounter(MeterRegistry registry) {
         this.registry = registry;
-        // Registered up front, so that a dashboard sees zeros rather than no series before the first sending.
-        for (AuthorshipKind kind : AuthorshipKind.values()) {
-            for (Role author : new Role[] { Role.CHILD, Role.ADVOCATE }) {
+        for (Role author : new Role[] { Role.CHILD, Role.ADVOCATE }) {
+            Map<AuthorshipKind, Counter> byKind = new EnumMap<>(AuthorshipKind.class);
+            for (AuthorshipKind kind : AuthorshipKind.values()) {
                 if (possible(author, kind)) {
-                    counter(author, kind);
+                    byKind.put(kind, counter(author, kind));
                 }
             }
+            counters.put(author, byKind);
         }
     }
 
@@ -40,13 +47,14 @@ public class ViewsSentCounter {
         if (result.replayed()) {
             return;
         }
-        counter(author.role(), result.authorship()).increment();
+        Counter counter = counters.getOrDefault(author.role(), Map.of()).get(result.authorship());
+        (counter != null ? counter : counter(author.role(), result.authorship())).increment();
         LOG.infof("Views sent: version %d, by %s (%s)", result.receipt().version(), tag(author.role()),
                 tag(result.authorship()));
     }
 
-    private io.micrometer.core.instrument.Counter counter(Role author, AuthorshipKind kind) {
-        return io.micrometer.core.instrument.Counter.builder("mysay.views.sent")
+    private Counter counter(Role author, AuthorshipKind kind) {
+        return Counter.builder("mysay.views.sent")
                 .description("New versions of children's views sent (replays not counted)")
                 .tag("author", tag(author)).tag("authorship", tag(kind)).register(registry);
     }

@@ -1,10 +1,13 @@
 package app.mysay.views;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,5 +67,30 @@ class UrgentWordsTest {
         Set<UrgentReason> expected = Stream.of(reasons.split(",")).map(UrgentReason::valueOf)
                 .collect(java.util.stream.Collectors.toSet());
         assertEquals(expected, WORDS.scan(Stream.of(first, null, second)));
+    }
+
+    @Test
+    void asciiTextIsSplitExactlyAsTheFullFoldingSplitsIt() {
+        StringBuilder everyAsciiCharacter = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            everyAsciiCharacter.append(c).append("Ab1*").append(c);
+        }
+        assertArrayEquals(UrgentWords.foldedWords(everyAsciiCharacter.toString()),
+                UrgentWords.asciiWords(everyAsciiCharacter.toString()));
+        Random random = new Random(20261122);
+        for (int n = 0; n < 2_000; n++) {
+            char[] text = new char[random.nextInt(80)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = (char) random.nextInt(0x80);
+            }
+            String s = new String(text);
+            assertArrayEquals(UrgentWords.foldedWords(s), UrgentWords.asciiWords(s), () -> "for: " + s);
+        }
+    }
+
+    @Test
+    void textWithAnyOtherCharacterIsFoldedInFull() {
+        assertArrayEquals(new String[] { "cafe", "dont" }, UrgentWords.words("Café DON’T"));
+        assertArrayEquals(new String[] { "dont", "cafe" }, UrgentWords.words("don't café"));
     }
 }
