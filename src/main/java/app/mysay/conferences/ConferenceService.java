@@ -259,7 +259,7 @@ public class ConferenceService {
         });
         Uni<Map<UUID, StaffAccount>> staff = accounts.list("id in ?1", staffIds)
                 .map(l -> l.stream().collect(Collectors.toMap(a -> a.id, Function.identity())));
-        Uni<Map<UUID, Child>> visible = access.visibleChildren(caller, null)
+        Uni<Map<UUID, Child>> visible = access.visibleChildrenOf(caller, selected)
                 .map(l -> l.stream().collect(Collectors.toMap(c -> c.id, Function.identity())));
         return staff.flatMap(s -> visible.flatMap(v -> statusFacts.gather(selected).map(facts -> list.stream()
                 .map(c -> {

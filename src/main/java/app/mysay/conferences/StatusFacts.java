@@ -22,8 +22,8 @@ import app.mysay.common.Timestamps;
 import app.mysay.conferences.ConferenceDtos.ChildStatus;
 import app.mysay.invitations.ChildDevice;
 import app.mysay.invitations.ChildDeviceRepository;
-import app.mysay.invitations.Invitation;
 import app.mysay.invitations.InvitationRepository;
+import app.mysay.invitations.InvitationRepository.InvitationStatus;
 import app.mysay.invitations.InvitationState;
 import app.mysay.security.ConferenceSelection;
 import app.mysay.views.AdvocateChoice;
@@ -31,7 +31,6 @@ import app.mysay.views.TakingPartWay;
 import app.mysay.views.ViewsRepository;
 import app.mysay.views.ViewsRepository.DraftStarted;
 import app.mysay.views.ViewsRepository.LatestSent;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -67,7 +66,7 @@ public class StatusFacts {
     }
 
     public record Facts(List<ConferenceChild> links, Map<String, LatestSent> latest, Set<String> drafts,
-            Map<String, Invitation> newestInvitation, Set<UUID> lockedChildren) {
+            Map<String, InvitationStatus> newestInvitation, Set<UUID> lockedChildren) {
     }
 
     /**
@@ -75,12 +74,11 @@ public class StatusFacts {
      * for the selected conferences by their rule, not by a list of ids.
      */
     public Uni<Facts> gather(ConferenceSelection conferences) {
-        Parameters params = conferences.parameters();
-        return links.list("from ConferenceChild l where " + conferences.contains("l.conferenceId"), params)
+        return links.list("from ConferenceChild l where " + conferences.contains("l.conferenceId"),
+                conferences.parameters())
                 .flatMap(allLinks -> views.latestSent(conferences)
                 .flatMap(latest -> views.draftsStarted(conferences)
-                        .flatMap(drafts -> invitations.list(
-                                "from Invitation i where " + conferences.contains("i.conferenceId"), params)
+                        .flatMap(drafts -> invitations.statuses(conferences)
                                 .flatMap(invites -> lockedChildren(conferences)
                                         .map(locked -> new Facts(allLinks,
                                                 latest.stream().collect(Collectors.toMap(
@@ -88,8 +86,8 @@ public class StatusFacts {
                                                 drafts.stream().map(d -> key(d.conferenceId(), d.childId()))
                                                         .collect(Collectors.toSet()),
                                                 invites.stream().collect(Collectors.toMap(
-                                                        i -> key(i.conferenceId, i.childId), Function.identity(),
-                                                        (x, y) -> x.createdAt.isAfter(y.createdAt) ? x : y)),
+                                                        i -> key(i.conferenceId(), i.childId()), Function.identity(),
+                                                        (x, y) -> x.createdAt().isAfter(y.createdAt()) ? x : y)),
                                                 locked))))));
     }
 
@@ -116,7 +114,7 @@ public class StatusFacts {
             LocalDate today) {
         String key = key(conference.id, child.id);
         LatestSent sent = facts.latest().get(key);
-        Invitation invitation = facts.newestInvitation().get(key);
+        InvitationStatus invitation = facts.newestInvitation().get(key);
         InvitationState invitationState = invitation == null ? null : invitation.stateAt(now);
         boolean locked = facts.lockedChildren().contains(child.id);
         Set<TakingPartWay> ways = sent == null ? Set.of() : sent.takingPartWays();

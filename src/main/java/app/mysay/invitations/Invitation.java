@@ -43,6 +43,10 @@ public class Invitation extends PanacheEntityBase {
     public Instant revokedAt;
 
     public InvitationState stateAt(Instant now) {
+        return stateAt(now, expiresAt, redeemedAt, revokedAt);
+    }
+
+    static InvitationState stateAt(Instant now, Instant expiresAt, Instant redeemedAt, Instant revokedAt) {
         if (redeemedAt != null) {
             return InvitationState.REDEEMED;
         }

@@ -237,6 +237,18 @@ public class AccessPolicy {
         return children.find("from Child c where " + family + "(" + rule + ")", Sort.by("knownAs"), params).list();
     }
 
+    /** The children of the selected conferences that the caller may see. */
+    public Uni<List<Child>> visibleChildrenOf(Caller caller, ConferenceSelection conferences) {
+        String rule = childRule(caller.role());
+        if (rule == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        Parameters params = Parameters.with("me", caller.id());
+        conferences.parameters().map().forEach(params::and);
+        return children.find("from Child c where c.id in (select l.childId from ConferenceChild l where "
+                + conferences.contains("l.conferenceId") + ") and (" + rule + ")", Sort.by("knownAs"), params).list();
+    }
+
     /** The children of a conference the caller may see (an advocate sees only their own child among siblings). */
     public Uni<List<Child>> visibleChildrenOf(Caller caller, UUID conferenceId) {
         String rule = childRule(caller.role());
