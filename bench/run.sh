@@ -21,8 +21,9 @@ CHILDREN=${CHILDREN:-100000} VIEWS=${VIEWS:-1000000} FAMILIES=${FAMILIES:-40} SE
 CLIENTS=${CLIENTS:-"16 64 256"} DURATION=${DURATION:-20} PAGE_DURATION=${PAGE_DURATION:-15} WARMUP=${WARMUP:-90}
 QUIET_LOAD=${QUIET_LOAD:-1.0} QUIET_WAIT=${QUIET_WAIT:-1200}
 # deploy/Dockerfile.jvm runs the app with /opt/jboss/container/java/run/run-java.sh, whose defaults are these (the heap
-# at 50% of the container's memory: the base manifests give 1 GiB). Measure the JVM as it is deployed.
-JVM_OPTS=${JVM_OPTS:-"-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -Xmx512m"}
+# at JAVA_MAX_MEM_RATIO=65% of the container's memory, from the base kustomization: the base manifests give 1 GiB, so
+# 666 MB; runs F to I had 512 MB, half of it). Measure the JVM as it is deployed.
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -Xmx666m"}
 export PGDATABASE=${BENCH_DB:-mysay_bench_run}
 max_conn=$(psql -XAtd postgres -c 'show max_connections'); used=$(psql -XAtd postgres -c 'select count(*) from pg_stat_activity')
 PGBENCH_MAX_CLIENTS=${PGBENCH_MAX_CLIENTS:-$(( (max_conn - used - 25) / 16 * 16 ))}
