@@ -237,7 +237,10 @@ public class AccessPolicy {
         return children.find("from Child c where " + family + "(" + rule + ")", Sort.by("knownAs"), params).list();
     }
 
-    /** The children of the selected conferences that the caller may see. */
+    /**
+     * The children of the selected conferences that the caller may see (an advocate sees only their own child among
+     * siblings).
+     */
     public Uni<List<Child>> visibleChildrenOf(Caller caller, ConferenceSelection conferences) {
         String rule = childRule(caller.role());
         if (rule == null) {
@@ -249,15 +252,9 @@ public class AccessPolicy {
                 + conferences.contains("l.conferenceId") + ") and (" + rule + ")", Sort.by("knownAs"), params).list();
     }
 
-    /** The children of a conference the caller may see (an advocate sees only their own child among siblings). */
+    /** The children of one conference, already given to the caller, that the caller may see. */
     public Uni<List<Child>> visibleChildrenOf(Caller caller, UUID conferenceId) {
-        String rule = childRule(caller.role());
-        if (rule == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        return children.find("from Child c where exists (select 1 from ConferenceChild l where l.childId = c.id "
-                + "and l.conferenceId = :conference) and (" + rule + ")", Sort.by("knownAs"),
-                Parameters.with("me", caller.id()).and("conference", conferenceId)).list();
+        return visibleChildrenOf(caller, ConferenceSelection.one(conferenceId));
     }
 
     public Uni<List<Conference>> visibleConferences(Caller caller) {
