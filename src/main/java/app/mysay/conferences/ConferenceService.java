@@ -133,9 +133,10 @@ public class ConferenceService {
      */
     @WithSession
     public Uni<List<ConferenceView>> list(Caller caller, boolean currentOnly) {
-        Instant decidedSince = currentOnly ? Timestamps.now().minus(recentlyHeld) : null;
-        return ReadOnlySession.reading(() -> access.visibleConferences(caller, decidedSince)
-                .flatMap(list -> describe(caller, list, access.conferenceSelection(caller, decidedSince))));
+        ConferenceSelection selection = access.conferenceSelection(caller,
+                currentOnly ? Timestamps.now().minus(recentlyHeld) : null);
+        return ReadOnlySession.reading(() -> access.conferencesIn(selection)
+                .flatMap(list -> describe(caller, list, selection)));
     }
 
     @WithSession
@@ -246,7 +247,7 @@ public class ConferenceService {
 
     /**
      * Builds the views of several conferences with a fixed number of queries, however many there are; {@code selected}
-     * is the rule that chose {@code list}, by which the queries ask for their facts.
+     * is the selection {@code list} was read from, by which the queries ask for their facts.
      */
     private Uni<List<ConferenceView>> describe(Caller caller, List<Conference> list, ConferenceSelection selected) {
         if (list.isEmpty()) {

@@ -266,7 +266,14 @@ public class AccessPolicy {
      * a decision recorded since then (so not the cancelled ones, nor older history).
      */
     public Uni<List<Conference>> visibleConferences(Caller caller, Instant decidedSince) {
-        ConferenceSelection selection = conferenceSelection(caller, decidedSince);
+        return conferencesIn(conferenceSelection(caller, decidedSince));
+    }
+
+    /**
+     * The conferences of a selection made by {@link #conferenceSelection}, soonest first; none for null. A caller that
+     * also asks about those conferences by their rule keeps the selection, so the list and the rule are one.
+     */
+    public Uni<List<Conference>> conferencesIn(ConferenceSelection selection) {
         if (selection == null) {
             return Uni.createFrom().item(List.of());
         }

@@ -32,6 +32,7 @@ import app.mysay.notifications.Outbox;
 import app.mysay.notifications.Reminders;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
+import app.mysay.security.ConferenceSelection;
 import app.mysay.security.Role;
 import app.mysay.security.Secrets;
 import app.mysay.views.ViewsContent.Authorship;
@@ -288,13 +289,14 @@ public class ViewsService {
     @WithSession
     public Uni<ChildHome> home(Caller child) {
         Instant now = Timestamps.now();
+        ConferenceSelection mine = access.conferenceSelection(child, null);
         return ReadOnlySession.reading(() -> children.findById(child.id())
                 .onItem().ifNull().failWith(ApiProblem::notFound)
-                .flatMap(me -> access.visibleConferences(child).flatMap(list -> {
+                .flatMap(me -> access.conferencesIn(mine).flatMap(list -> {
                     if (list.isEmpty()) {
                         return Uni.createFrom().item(new ChildHome(me.id, me.knownAs, me.preferredLanguage, List.of()));
                     }
-                    return views.latestSent(access.conferenceSelection(child, null)).flatMap(latest -> links.list("childId = ?1", child.id())
+                    return views.latestSent(mine).flatMap(latest -> links.list("childId = ?1", child.id())
                             .flatMap(myLinks -> views.conferencesWithOwnDraft(child.id())
                                     .map(drafts -> new ChildHome(me.id, me.knownAs, me.preferredLanguage, list.stream()
                                             .sorted(Comparator.comparing((Conference c) -> c.startsAt).reversed())
