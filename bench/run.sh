@@ -15,7 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${PGHOST:-}" ] && [ -z "${MYSAY_BENCH_IN_VENV:-}" ]; then
   exec env MYSAY_BENCH_IN_VENV=1 PGBENCH_MAX_CLIENTS=${PGBENCH_MAX_CLIENTS:-256} \
-    pg_virtualenv -o max_connections=300 -o shared_buffers=256MB -- "$0" "$@"
+    pg_virtualenv -o max_connections=300 -o shared_buffers=256MB \
+    -o shared_preload_libraries=pg_stat_statements -o pg_stat_statements.track=all -- "$0" "$@"
 fi
 CHILDREN=${CHILDREN:-100000} VIEWS=${VIEWS:-1000000} FAMILIES=${FAMILIES:-40} SENDERS=${SENDERS:-256}
 CLIENTS=${CLIENTS:-"16 64 256"} DURATION=${DURATION:-20} PAGE_DURATION=${PAGE_DURATION:-15} WARMUP=${WARMUP:-90}
@@ -154,17 +155,32 @@ lock_sampler() {
   awk -v w=$w -v a=$a -v n=$n 'BEGIN { if (n) printf "%.1f / %.1f", w / n, a / n; else print "n/a" }'
 }
 pgb_vars="-D senders=$SENDERS -D gt=$(hex 209) -D wo=$(hex 181) -D wi=$(hex 165) -D qu=$(hex 100) -D ww=$(hex 54)"
+# What PostgreSQL ran, per sending, from pg_stat_statements (where the server loads it): so that the results show the app
+# and pgbench running the same statements (track=all also lists the audit trigger's own).
+statements_on=0
+psql -XAtqc 'create extension if not exists pg_stat_statements' 2>/dev/null && psql -XAtqc 'select pg_stat_statements_reset()' >/dev/null 2>&1 && statements_on=1
+statements_reset() { [ "$statements_on" = 1 ] && psql -XAtqc 'select pg_stat_statements_reset()' > /dev/null; true; }
+statements() { # $1: how many transactions ran
+  [ "$statements_on" = 1 ] || { echo "(pg_stat_statements is not loaded on this server)"; return; }
+  psql -XA -F' | ' -c "select round(calls::numeric / $1, 2) as per_sending, round(mean_exec_time::numeric, 3) as mean_ms,
+    left(regexp_replace(query, '\s+', ' ', 'g'), 150) as statement from pg_stat_statements
+    where query not like '%pg_stat_statements%' and calls >= $1 / 10 order by calls desc, mean_exec_time desc"
+}
 send_rows=""
 for c in $CLIENTS; do
   wait_quiet; lb=$(loadavg)
   log "wrk: $c clients sending views (load $lb)"
   lock_sampler "$DURATION" > "$work/locks-app-$c.txt" & sampler=$!
+  statements_reset
   app0=$(ticks "$app_pid"); pg0=$(ticks pg)
   t0=$(date +%H:%M:%S)
   w=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/send.lua "$base" -- "$work/senders.txt" 2 "c$c-$stamp" | result || true)
   echo "sending,$c-clients $t0 $(date +%H:%M:%S)" >> "$work/windows.txt"
   app1=$(ticks "$app_pid"); pg1=$(ticks pg)
   wait "$sampler"
+  first_run=0; [ "$c" = "${CLIENTS%% *}" ] && first_run=1
+  [ "$first_run" = 1 ] && statements "$(field "$w" requests)" > "$work/statements-app.txt"
+  statements_reset
   pc=$(( c < PGBENCH_MAX_CLIENTS ? c : PGBENCH_MAX_CLIENTS ))
   log "pgbench: $pc clients, the same transaction"
   rm -f "$work"/pgb.*
@@ -175,6 +191,8 @@ for c in $CLIENTS; do
     > "$work/pgbench-$c.txt" 2>&1 || true
   pgb1=$(ticks pg)
   wait "$sampler"
+  [ "$first_run" = 1 ] && statements "$(awk '/number of transactions actually processed/ {print $NF}' "$work/pgbench-$c.txt")" \
+    > "$work/statements-pgbench.txt"
   tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench-$c.txt")
   pct=$(cat "$work"/pgb.* | python3 -c "
 import sys; l = sorted(int(x.split()[2]) for x in sys.stdin if x.strip())
@@ -220,14 +238,14 @@ explain (analyze, buffers, costs off) select v.conference_id, v.child_id, v.vers
 explain (analyze, buffers, costs off) select * from invitation where conference_id in (select id from conference where chair_id = '$chair_id');
 explain (analyze, buffers, costs off) select distinct v.conference_id, v.child_id from views v where v.status = 'DRAFT'
   and v.conference_id in (select id from conference where chair_id = '$chair_id');
--- A sending's newest version number, as the app's prepared statement runs it (a generic plan), for the sender with
--- the most versions by now.
+-- A sending's newest version number, as the subquery of the app's prepared INSERT runs it (a generic plan), for the
+-- sender with the most versions by now.
 select conference_id, child_id, count(*) as versions from views group by 1, 2 order by 3 desc limit 1 \gset
 set plan_cache_mode = force_generic_plan;
-prepare newest(uuid, uuid, text, int) as select v1_0.version from views v1_0 where v1_0.conference_id=\$1
-  and v1_0.child_id=\$2 and v1_0.status=\$3 order by v1_0.version desc fetch first \$4 rows only;
+prepare newest(uuid, uuid) as select v.version from views v where v.conference_id = \$1 and v.child_id = \$2
+  and v.status = 'SENT' order by v.version desc limit 1;
 \echo the sender with the most versions has :versions
-explain (analyze, buffers, costs off) execute newest(:'conference_id', :'child_id', 'SENT', 1);
+explain (analyze, buffers, costs off) execute newest(:'conference_id', :'child_id');
 SQL
 stop_app
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/app.jfr" > "$work/samples.txt" 2>/dev/null || true
@@ -292,6 +310,21 @@ The app's CPU by kind of thread during each measured sending run (JFR's per-thre
 machine; garbage collection is not in it). JIT compilers busy here mean the run measured code still being compiled.
 
 $threads
+
+## What PostgreSQL ran for each sending (pg_stat_statements, the ${CLIENTS%% *}-client runs)
+
+The app's run: per sending, the mean time of each statement in the server, and the statement (cut short). The audit
+chain's trigger runs the last few at the commit.
+
+\`\`\`
+$(cat "$work/statements-app.txt" 2>/dev/null)
+\`\`\`
+
+pgbench's run of bench/send.pgbench: per transaction.
+
+\`\`\`
+$(cat "$work/statements-pgbench.txt" 2>/dev/null)
+\`\`\`
 
 ## Query plans
 

@@ -1,9 +1,7 @@
 package app.mysay.views;
 
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,12 +21,9 @@ import app.mysay.common.ApiProblem;
 import app.mysay.common.ReadOnlySession;
 import app.mysay.common.Timestamps;
 import app.mysay.conferences.Conference;
-import app.mysay.conferences.ConferenceChild;
 import app.mysay.conferences.ConferenceChildRepository;
 import app.mysay.conferences.ConferenceRepository;
 import app.mysay.conferences.ConferenceStatus;
-import app.mysay.notifications.NotificationKind;
-import app.mysay.notifications.Outbox;
 import app.mysay.notifications.Reminders;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
@@ -41,12 +36,11 @@ import app.mysay.views.ViewsDtos.AuthorViews;
 import app.mysay.views.ViewsDtos.ChildConference;
 import app.mysay.views.ViewsDtos.ChildHome;
 import app.mysay.views.ViewsDtos.DraftSaved;
-import app.mysay.views.ViewsDtos.SendReceipt;
 import app.mysay.views.ViewsDtos.SendResult;
 import app.mysay.views.ViewsDtos.SentViews;
 import app.mysay.views.ViewsDtos.StaffViews;
 import app.mysay.views.ViewsDtos.VersionInfo;
-import app.mysay.webhook.WebhookOutbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -58,38 +52,34 @@ public class ViewsService {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
     private final ViewsRepository views;
-    private final IdempotencyKeyRepository idempotencyKeys;
     private final ConferenceRepository conferences;
     private final ConferenceChildRepository links;
     private final ChildRepository children;
     private final StaffAccountRepository accounts;
     private final AccessPolicy access;
     private final AuditLog audit;
-    private final Outbox outbox;
     private final Reminders reminders;
-    private final WebhookOutbox webhooks;
     private final UrgentWords urgentWords;
     private final ObjectMapper json;
     private final AttachmentService attachments;
+    private final SendingTransaction sending;
 
-    ViewsService(ViewsRepository views, IdempotencyKeyRepository idempotencyKeys, ConferenceRepository conferences,
-            ConferenceChildRepository links, ChildRepository children, StaffAccountRepository accounts,
-            AccessPolicy access, AuditLog audit, Outbox outbox, Reminders reminders, WebhookOutbox webhooks,
-            UrgentWords urgentWords, ObjectMapper json, AttachmentService attachments) {
+    ViewsService(ViewsRepository views, ConferenceRepository conferences, ConferenceChildRepository links,
+            ChildRepository children, StaffAccountRepository accounts, AccessPolicy access, AuditLog audit,
+            Reminders reminders, UrgentWords urgentWords, ObjectMapper json, AttachmentService attachments,
+            SendingTransaction sending) {
         this.views = views;
-        this.idempotencyKeys = idempotencyKeys;
         this.conferences = conferences;
         this.links = links;
         this.children = children;
         this.accounts = accounts;
         this.access = access;
         this.audit = audit;
-        this.outbox = outbox;
         this.reminders = reminders;
-        this.webhooks = webhooks;
         this.urgentWords = urgentWords;
         this.json = json;
         this.attachments = attachments;
+        this.sending = sending;
     }
 
     /** A sent version with the facts of the attachments it names. */
@@ -139,8 +129,13 @@ public class ViewsService {
      * and social worker and the webhook delivery (if one is configured) are written in one transaction. The same
      * Idempotency-Key with the same views returns the version the first sending made; with different views it is
      * refused.
+     * <p>
+     * The transaction runs on the SQL client ({@link SendingTransaction}), not in a Hibernate session: it is the write
+     * children make most. What it needs from elsewhere is settled first: for an advocate, their name; for views that
+     * name a voice note or a picture, that they may; for views flagged urgent, the managers to tell. Each of these
+     * reads through Hibernate, in a session of its own, and only when it applies: a child sending words alone opens
+     * none.
      */
-    @WithTransaction
     public Uni<SendResult> send(Caller author, UUID conferenceId, UUID childId, String idempotencyKey,
             ViewsContent submitted) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -153,92 +148,35 @@ public class ViewsService {
                     "must be 8 to 100 letters, digits or . _ : - (a UUID works well)"));
         }
         ViewsContent content = submitted.normalised();
-        return access.viewsWritableLocked(author, conferenceId, childId)
-                .flatMap(link -> authored(author, content, true).flatMap(authoredContent -> {
-                    byte[] requestHash = requestHash(conferenceId, childId, authoredContent);
-                    return idempotencyKeys.findById(new IdempotencyKey.Id(author.id(), idempotencyKey))
-                            .flatMap(previous -> previous != null
-                                    ? replay(previous, requestHash)
-                                    : sendNew(author, link, authoredContent, idempotencyKey, requestHash));
-                }));
-    }
-
-    private Uni<SendResult> replay(IdempotencyKey previous, byte[] requestHash) {
-        if (!MessageDigest.isEqual(previous.requestHash, requestHash)) {
-            return Uni.createFrom().failure(ApiProblem.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was used for different views",
-                    "A retry must send exactly the same views. To send changed views, use a new Idempotency-Key."));
-        }
-        return views.findById(previous.viewsId).map(v -> new SendResult(receipt(v), true, v.authorship));
-    }
-
-    private Uni<SendResult> sendNew(Caller author, ConferenceChild link, ViewsContent content, String idempotencyKey,
-            byte[] requestHash) {
         if (!content.hasAnswers()) {
             return Uni.createFrom().failure(new ApiProblem(400, "nothing-to-send", "There is nothing to send yet",
                     "Answer at least one part before sending."));
         }
-        UUID conferenceId = link.conferenceId;
-        UUID childId = link.childId;
-        return openConference(conferenceId)
-                .call(conference -> attachments.checkNamed(author, conferenceId, childId, content))
-                .flatMap(conference -> views.latestSentVersion(conferenceId, childId)
-                .flatMap(latestVersion -> {
-                    Instant now = Timestamps.now();
-                    Views sent = newViews(author, conferenceId, childId, ViewsStatus.SENT);
-                    sent.apply(content);
-                    sent.version = latestVersion == null ? 1 : latestVersion + 1;
-                    sent.updatedAt = now;
-                    sent.sentAt = now;
-                    Set<UrgentReason> urgent = urgentWords.scan(sent.texts());
-                    sent.urgentReasons = urgent.isEmpty() ? null
-                            : urgent.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
-                    IdempotencyKey key = new IdempotencyKey();
-                    key.callerId = author.id();
-                    key.key = idempotencyKey;
-                    key.requestHash = requestHash;
-                    key.viewsId = sent.id;
-                    key.createdAt = now;
-                    return views.persist(sent)
-                            .call(() -> views.deleteDraft(conferenceId, childId, author.id()))
-                            .call(() -> idempotencyKeys.persist(key))
-                            .call(() -> recipients(conference, childId).flatMap(recipients -> outbox.notify(
-                                    NotificationKind.VIEWS_SENT, recipients, conferenceId, childId)))
-                            .call(() -> webhooks.viewsSent(conferenceId, childId, sent.version, now))
-                            .call(() -> urgent.isEmpty() ? Uni.createFrom().voidItem()
-                                    : urgentRecipients(conference, childId).flatMap(people -> outbox.notify(
-                                            NotificationKind.URGENT_VIEWS, people, conferenceId, childId)))
-                            .call(() -> audit.record(author, AuditAction.VIEWS_SENT, childId, conferenceId,
-                                    "version " + sent.version))
-                            .map(v -> new SendResult(receipt(v), false, v.authorship));
-                }));
-    }
-
-    /** The chair and the conference's social worker, and the child's allocated social worker if that is someone else. */
-    private Uni<Set<UUID>> recipients(Conference conference, UUID childId) {
-        return children.findById(childId).map(child -> {
-            Set<UUID> people = new LinkedHashSet<>();
-            people.add(conference.chairId);
-            people.add(conference.socialWorkerId);
-            people.add(child.socialWorkerId);
-            return people;
+        Uni<ViewsContent> checked = author.is(Role.CHILD) && content.attachments().isEmpty()
+                ? authored(author, content, true)
+                : Panache.withSession(() -> authored(author, content, true)
+                        .call(authoredContent -> attachments.checkNamed(author, conferenceId, childId, authoredContent)));
+        return checked.flatMap(authoredContent -> {
+            Views version = newViews(author, conferenceId, childId, ViewsStatus.SENT);
+            version.apply(authoredContent);
+            version.sentAt = Timestamps.now();
+            version.updatedAt = version.sentAt;
+            Set<UrgentReason> urgent = urgentWords.scan(version.texts());
+            version.urgentReasons = urgent.isEmpty() ? null
+                    : urgent.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+            byte[] requestHash = requestHash(conferenceId, childId, authoredContent);
+            return (urgent.isEmpty() ? Uni.createFrom().item(List.<UUID>of()) : Panache.withSession(this::managers))
+                    .flatMap(managers -> sending.send(author, idempotencyKey, requestHash, version, managers));
         });
     }
 
     /**
-     * Who is told at once when a child's words are flagged: the social workers (the child's and the conference's) and
-     * every manager, as staff accounts hold no line-management link yet. Managers are told only that something needs
-     * looking at today; they cannot read the views.
+     * Every manager is told at once when a child's words are flagged, as staff accounts hold no line-management link
+     * yet. Managers are told only that something needs looking at today; they cannot read the views.
      */
-    private Uni<Set<UUID>> urgentRecipients(Conference conference, UUID childId) {
-        return children.findById(childId).flatMap(child -> accounts.list("role = ?1 and enabled = true", Role.MANAGER)
-                .map(managers -> {
-                    Set<UUID> people = new LinkedHashSet<>();
-                    people.add(child.socialWorkerId);
-                    people.add(conference.socialWorkerId);
-                    managers.forEach(m -> people.add(m.id));
-                    return people;
-                }));
+    private Uni<List<UUID>> managers() {
+        return accounts.list("role = ?1 and enabled = true", Role.MANAGER)
+                .map(managers -> managers.stream().map(m -> m.id).toList());
     }
 
     // ---- the staff side: reading, and the chair's acknowledgement ----
@@ -324,16 +262,19 @@ public class ViewsService {
 
     private Uni<Conference> openConference(UUID conferenceId) {
         return conferences.findById(conferenceId).flatMap(conference -> {
-            if (conference.status == ConferenceStatus.CANCELLED) {
-                return Uni.createFrom().failure(ApiProblem.conflict(
-                        "This conference was cancelled, so views cannot be sent for it."));
-            }
-            if (conference.status == ConferenceStatus.HELD) {
-                return Uni.createFrom().failure(ApiProblem.conflict(
-                        "This conference has already happened. Talk to your social worker about what you want to say."));
-            }
-            return Uni.createFrom().item(conference);
+            ApiProblem closed = closedFor(conference.status);
+            return closed != null ? Uni.createFrom().failure(closed) : Uni.createFrom().item(conference);
         });
+    }
+
+    /** Why views can no longer be saved or sent for a conference in this state; null while they can. */
+    static ApiProblem closedFor(ConferenceStatus status) {
+        return switch (status) {
+            case CANCELLED -> ApiProblem.conflict("This conference was cancelled, so views cannot be sent for it.");
+            case HELD -> ApiProblem.conflict(
+                    "This conference has already happened. Talk to your social worker about what you want to say.");
+            case SCHEDULED -> null;
+        };
     }
 
     /**
@@ -395,9 +336,5 @@ public class ViewsService {
         v.authorRole = author.role();
         v.authorId = author.id();
         return v;
-    }
-
-    private static SendReceipt receipt(Views v) {
-        return new SendReceipt(v.conferenceId, v.childId, v.version, v.sentAt, v.flaggedUrgent());
     }
 }

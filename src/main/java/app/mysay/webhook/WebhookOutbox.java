@@ -14,11 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.mysay.children.Child;
 import app.mysay.children.ChildRepository;
+import app.mysay.common.Timestamps;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Writes webhook deliveries in the caller's transaction, when a webhook is configured: if the event commits, so does
@@ -27,6 +29,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class WebhookOutbox implements PanacheRepositoryBase<WebhookDelivery, UUID> {
+
+    static final String INSERT = "insert into webhook_delivery (id, event, conference_id, child_id, body, created_at, "
+            + "next_attempt_at, attempts) values ($1, $2, $3, $4, $5, $6, $7, $8)";
 
     private final WebhookSettings settings;
     private final ChildRepository children;
@@ -41,14 +46,19 @@ public class WebhookOutbox implements PanacheRepositoryBase<WebhookDelivery, UUI
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    /** A new version of a child's views was sent. */
-    public Uni<Void> viewsSent(UUID conferenceId, UUID childId, int version, Instant occurredAt) {
+    /**
+     * A new version of a child's views was sent: written in the sending's transaction, which runs on the SQL client
+     * (see {@code app.mysay.views.SendingTransaction}).
+     */
+    public Uni<Void> viewsSent(SqlConnection connection, UUID conferenceId, UUID childId, String caseReference,
+            int version, Instant occurredAt) {
         if (!settings.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return children.findById(childId)
-                .flatMap(child -> persist(delivery(WebhookEvent.VIEWS_SENT, conferenceId, child, version, occurredAt)))
-                .replaceWithVoid();
+        WebhookDelivery d = delivery(WebhookEvent.VIEWS_SENT, conferenceId, childId, caseReference, version, occurredAt);
+        return connection.preparedQuery(INSERT).execute(Tuple.from(new Object[] { d.id, d.event, d.conferenceId,
+                d.childId, d.body, Timestamps.utc(d.createdAt), Timestamps.utc(d.nextAttemptAt),
+                d.attempts })).replaceWithVoid();
     }
 
     /** The chair recorded (or corrected) the decision: one event per child the conference covers. */
@@ -58,7 +68,8 @@ public class WebhookOutbox implements PanacheRepositoryBase<WebhookDelivery, UUI
         }
         return children.list("id in ?1 order by id", List.copyOf(childIds))
                 .flatMap(list -> persist(list.stream()
-                        .map(child -> delivery(WebhookEvent.DECISION_RECORDED, conferenceId, child, null, occurredAt))))
+                        .map(child -> delivery(WebhookEvent.DECISION_RECORDED, conferenceId, child.id, child.caseReference, null,
+                                occurredAt))))
                 .replaceWithVoid();
     }
 
@@ -66,29 +77,29 @@ public class WebhookOutbox implements PanacheRepositoryBase<WebhookDelivery, UUI
         return list("conferenceId = ?1 order by createdAt, id", conferenceId);
     }
 
-    private WebhookDelivery delivery(WebhookEvent event, UUID conferenceId, Child child, Integer version,
-            Instant occurredAt) {
+    private WebhookDelivery delivery(WebhookEvent event, UUID conferenceId, UUID childId, String caseReference,
+            Integer version, Instant occurredAt) {
         WebhookDelivery d = new WebhookDelivery();
         d.id = UUID.randomUUID();
         d.event = event.wireName();
         d.conferenceId = conferenceId;
-        d.childId = child.id;
+        d.childId = childId;
         d.createdAt = occurredAt;
         d.nextAttemptAt = occurredAt;
-        d.body = body(d.id, event, occurredAt, conferenceId, child, version);
+        d.body = body(d.id, event, occurredAt, conferenceId, childId, caseReference, version);
         return d;
     }
 
-    private byte[] body(UUID id, WebhookEvent event, Instant occurredAt, UUID conferenceId, Child child,
-            Integer version) {
+    private byte[] body(UUID id, WebhookEvent event, Instant occurredAt, UUID conferenceId, UUID childId,
+            String caseReference, Integer version) {
         String summary = publicUrl + "/api/conferences/" + conferenceId + "/summary";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id.toString());
         body.put("event", event.wireName());
         body.put("occurredAt", occurredAt.toString());
         body.put("conferenceId", conferenceId.toString());
-        body.put("childId", child.id.toString());
-        body.put("caseReference", child.caseReference);
+        body.put("childId", childId.toString());
+        body.put("caseReference", caseReference);
         if (version != null) {
             body.put("version", version);
         }
