@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ApiClient, ApiError, attachmentsPath, retryAfterMs } from './client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiClient, ApiError, SEND_TIMEOUT_MS, attachmentsPath, retryAfterMs } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -103,5 +103,73 @@ describe('ApiClient', () => {
     expect(error.status).toBe(415);
     expect(error.problem.detail).toBe('Only voice notes and pictures');
     expect(error.retryable).toBe(false);
+  });
+  describe('a sending that never answers', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A fetch that never answers, but fails when its signal aborts, as the browser's does; it keeps the signals. */
+    function silent(): { fetchImpl: typeof fetch; signals: (AbortSignal | undefined)[] } {
+      const signals: (AbortSignal | undefined)[] = [];
+      const fetchImpl = ((_url: string, init: RequestInit) => {
+        const signal = init.signal ?? undefined;
+        signals.push(signal);
+        return new Promise<Response>((_resolve, reject) => {
+          signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+        });
+      }) as unknown as typeof fetch;
+      return { fetchImpl, signals };
+    }
+
+    it('is given up as no signal after SEND_TIMEOUT_MS, so it is tried again later', async () => {
+      vi.useFakeTimers();
+      const { fetchImpl, signals } = silent();
+      const sending = new ApiClient(fetchImpl).sendChildViews('c', 'key-12345678', { authorship: { kind: 'CHILD' } }).catch((e) => e);
+      await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS - 1);
+      expect(signals[0]?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = await sending;
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.status).toBe(0);
+      expect(error.retryable).toBe(true);
+    });
+
+    it('an answer whose body stops coming is given up the same way', async () => {
+      vi.useFakeTimers();
+      const fetchImpl = ((_url: string, init: RequestInit) =>
+        Promise.resolve(
+          new Response(
+            new ReadableStream({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"version":'));
+                init.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+              },
+            }),
+            { status: 201, headers: { 'Content-Type': 'application/json' } },
+          ),
+        )) as unknown as typeof fetch;
+      const sending = new ApiClient(fetchImpl).sendChildViews('c', 'key-12345678', { authorship: { kind: 'CHILD' } }).catch((e) => e);
+      await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS);
+      const error = await sending;
+      expect(error.status).toBe(0);
+      expect(error.retryable).toBe(true);
+    });
+
+    it("an advocate's sending too; other calls run without a limit, and a sending's clock stops once answered", async () => {
+      vi.useFakeTimers();
+      const { fetchImpl, signals } = silent();
+      const client = new ApiClient(fetchImpl);
+      const advocate = client.sendAdvocateViews('c', 'k', 'key-12345678', { authorship: { kind: 'ADVOCATE_ON_BEHALF' } }).catch((e) => e);
+      void client.childHome().catch(() => undefined);
+      expect(signals[1]).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS);
+      expect((await advocate).status).toBe(0);
+      expect(vi.getTimerCount()).toBe(0);
+
+      const answered = stub(201, { conferenceId: 'c', childId: 'k', version: 1, sentAt: '2026-12-07T10:00:00Z' });
+      await answered.client.sendChildViews('c', 'key-12345678', { authorship: { kind: 'CHILD' } });
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });

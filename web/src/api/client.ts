@@ -75,14 +75,35 @@ export function isProblem(error: unknown, type: string): error is ApiError {
 type Fetch = typeof fetch;
 
 /**
+ * How long a sending may take, from asking to the whole answer, before the app gives up on it as "no signal" (status 0,
+ * retryable). The outbox sends one thing at a time, holding its lock, and fetch has no time limit of its own: a
+ * connection that went silent on a poor signal could otherwise hold every waiting sending behind it. Given up, the
+ * sending is tried again later with the same Idempotency-Key, so it still arrives exactly once. Only sendings have a
+ * limit: elsewhere the browser's own handling is enough, and nothing waits behind them.
+ */
+export const SEND_TIMEOUT_MS = 30_000;
+
+/**
  * The one way the app talks to the service. Credentials travel in HttpOnly cookies set by the service
  * (never readable here), so nothing secret is kept in JavaScript or in storage.
  */
 export class ApiClient {
-  constructor(private readonly fetchImpl: Fetch = (...args) => fetch(...args)) {}
+  constructor(
+    private readonly fetchImpl: Fetch = (...args) => fetch(...args),
+    private readonly sendTimeoutMs: number = SEND_TIMEOUT_MS,
+  ) {}
 
-  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    timeoutMs?: number,
+  ): Promise<T> {
+    const controller = timeoutMs === undefined ? null : new AbortController();
+    const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
     let response: Response;
+    let text: string;
     try {
       response = await this.fetchImpl(path, {
         method,
@@ -96,14 +117,18 @@ export class ApiClient {
           ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller?.signal,
       });
+      text = response.status === 204 ? '' : await response.text();
     } catch {
+      // No answer, an answer cut off, or none in time: the same to the child, and worth trying again.
       throw new ApiError(0, null);
+    } finally {
+      clearTimeout(timer);
     }
     if (response.status === 204) {
       return undefined as T;
     }
-    const text = await response.text();
     const json = text ? safeParse(text) : null;
     if (!response.ok) {
       throw failure(response, json);
@@ -180,9 +205,13 @@ export class ApiClient {
   saveChildDraft = (conferenceId: string, content: ViewsContent) =>
     this.call<DraftSaved>('PUT', `/api/child/conferences/${encodeURIComponent(conferenceId)}/views/draft`, content);
   sendChildViews = (conferenceId: string, idempotencyKey: string, content: ViewsContent) =>
-    this.call<SendReceipt>('POST', `/api/child/conferences/${encodeURIComponent(conferenceId)}/views/send`, content, {
-      'Idempotency-Key': idempotencyKey,
-    });
+    this.call<SendReceipt>(
+      'POST',
+      `/api/child/conferences/${encodeURIComponent(conferenceId)}/views/send`,
+      content,
+      { 'Idempotency-Key': idempotencyKey },
+      this.sendTimeoutMs,
+    );
 
   // ---- an advocate writing with or for a child ----
   advocateViews = (conferenceId: string, childId: string) =>
@@ -190,9 +219,13 @@ export class ApiClient {
   saveAdvocateDraft = (conferenceId: string, childId: string, content: ViewsContent) =>
     this.call<DraftSaved>('PUT', `${staffViewsPath(conferenceId, childId)}/views/draft`, content);
   sendAdvocateViews = (conferenceId: string, childId: string, idempotencyKey: string, content: ViewsContent) =>
-    this.call<SendReceipt>('POST', `${staffViewsPath(conferenceId, childId)}/views/send`, content, {
-      'Idempotency-Key': idempotencyKey,
-    });
+    this.call<SendReceipt>(
+      'POST',
+      `${staffViewsPath(conferenceId, childId)}/views/send`,
+      content,
+      { 'Idempotency-Key': idempotencyKey },
+      this.sendTimeoutMs,
+    );
 
   // ---- the workspace: children, families, conferences ----
   staffDirectory = (role?: Role) => this.call<StaffMember[]>('GET', `/api/staff${role ? `?role=${role}` : ''}`);

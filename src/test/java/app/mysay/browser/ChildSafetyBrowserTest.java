@@ -192,11 +192,13 @@ class ChildSafetyBrowserTest extends BrowserTest {
             check(page, "busy-kept-on-phone");
             assertEquals(0, sentVersions(s.child()).size());
 
-            // Back: with nothing done on the phone, the waiting views go within the retry interval.
+            // Back: with nothing done on the phone, the waiting views go by themselves. The phone looks every 15 s; a
+            // look that met the 503 before the route went backs off up to 15 s more (state/retry.ts), and a request
+            // the route held as it went is given up after 30 s (api/client.ts): 75 s covers the worst of these.
             page.unroute("**/views/send");
             assertThat(heading(page, "Your views are sent"))
-                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(40_000));
-            assertEquals(1, refused.get());
+                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(75_000));
+            assertTrue(refused.get() >= 1, "the service's 503 was met");
         }
         assertEquals(1, sentVersions(s.child()).size(), "exactly one version arrived");
     }
