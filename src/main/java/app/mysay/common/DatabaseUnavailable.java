@@ -1,5 +1,6 @@
 package app.mysay.common;
 
+import java.io.IOException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
@@ -37,7 +38,8 @@ public final class DatabaseUnavailable {
             if (t instanceof ClosedConnectionException || t instanceof SocketException
                     || t instanceof ClosedChannelException
                     || (t instanceof PgException pg && unavailable(pg.getSqlState()))
-                    || (t instanceof NoStackTraceThrowable && connectionGone(t.getMessage()))) {
+                    || (t instanceof NoStackTraceThrowable && connectionGone(t.getMessage()))
+                    || (t instanceof IOException && raisedOnTheDatabaseSocket(t))) {
                 return true;
             }
             if (t instanceof CompositeException composite) {
@@ -63,6 +65,22 @@ public final class DatabaseUnavailable {
         return message != null && (message.startsWith("Connection is not active now")
                 || message.startsWith("Pending requests failed to be sent due to connection has been closed")
                 || message.equals("Transaction already completed"));
+    }
+
+    /**
+     * Netty reports a write to a socket the server has closed ("Broken pipe") or reset as a plain IOException, not a
+     * SocketException. ScaleOutAndFaultsIT met it as a 500 when PostgreSQL crashed while a sending's statements were
+     * being written. It counts only when the SQL client's connection raised it, so that an IOException from anything
+     * else (a file, the mail server) is not mistaken for the database being away.
+     */
+    private static boolean raisedOnTheDatabaseSocket(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("io.vertx.sqlclient.") || type.startsWith("io.vertx.pgclient.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Class 08 (connection exception) and 57P01..57P03 (the server shutting down, or not yet accepting). */

@@ -22,6 +22,10 @@ class DatabaseUnavailableTest {
         // Seen in ScaleOutAndFaultsIT: a statement cut off by the crash (it had answered 500).
         assertTrue(DatabaseUnavailable.causes(new java.net.SocketException("Connection reset")));
         assertTrue(DatabaseUnavailable.causes(new java.nio.channels.ClosedChannelException()));
+        // Seen in ScaleOutAndFaultsIT: the SQL client writing a transaction's statements to a socket the crash closed.
+        assertTrue(DatabaseUnavailable.causes(new RuntimeException(brokenPipeFrom(
+                "io.vertx.sqlclient.impl.SocketConnectionBase", "checkPending"))));
+        assertTrue(DatabaseUnavailable.causes(brokenPipeFrom("io.vertx.pgclient.impl.codec.PgEncoder", "flush")));
         assertTrue(DatabaseUnavailable.causes(pg("57P01")));
         assertTrue(DatabaseUnavailable.causes(pg("57P03")));
         assertTrue(DatabaseUnavailable.causes(pg("08006")));
@@ -40,10 +44,23 @@ class DatabaseUnavailableTest {
         assertFalse(DatabaseUnavailable.causes(new IllegalStateException("a bug")));
         assertFalse(DatabaseUnavailable.causes(new io.vertx.core.impl.NoStackTraceThrowable("Something else")));
         assertFalse(DatabaseUnavailable.causes(new IllegalStateException("Transaction already completed")));
+        // The same words from another socket or a file are not the database being away.
+        assertFalse(DatabaseUnavailable.causes(brokenPipeFrom("io.vertx.ext.mail.impl.SMTPConnection", "write")));
+        assertFalse(DatabaseUnavailable.causes(new java.io.IOException("No space left on device")));
         RuntimeException loop = new RuntimeException("a");
         RuntimeException other = new RuntimeException("b", loop);
         loop.initCause(other);
         assertFalse(DatabaseUnavailable.causes(loop));
+    }
+
+    /** An IOException as Netty raises it, with the frames of whoever was writing when the socket broke. */
+    private static java.io.IOException brokenPipeFrom(String type, String method) {
+        java.io.IOException e = new java.io.IOException("Broken pipe");
+        e.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.nio.ch.FileDispatcherImpl", "write0", null, -2),
+                new StackTraceElement("io.netty.channel.socket.nio.NioSocketChannel", "doWrite", null, 414),
+                new StackTraceElement(type, method, null, 100)});
+        return e;
     }
 
     private static PgException pg(String sqlState) {
