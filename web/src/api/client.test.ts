@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiClient, ApiError, SEND_TIMEOUT_MS, attachmentsPath, retryAfterMs } from './client';
+import { ApiClient, ApiError, SEND_TIMEOUT_MS, attachmentsPath, nextPage, retryAfterMs } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -13,6 +13,44 @@ function stub(status: number, body: unknown, contentType = 'application/json'): 
 }
 
 describe('ApiClient', () => {
+  it('reads every page of the conferences, following the Link headers to the last page', async () => {
+    const pages: Record<string, { body: unknown[]; link?: string }> = {
+      '/api/conferences?scope=current': { body: [{ id: 'a' }, { id: 'b' }], link: '</api/conferences?scope=current&after=B>; rel="next"' },
+      '/api/conferences?scope=current&after=B': { body: [{ id: 'c' }], link: '</api/conferences?scope=current&after=C>; rel="next"' },
+      '/api/conferences?scope=current&after=C': { body: [] },
+    };
+    const asked: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      asked.push(url);
+      const page = pages[url];
+      return new Response(JSON.stringify(page.body), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', ...(page.link ? { Link: page.link } : {}) },
+      });
+    }) as unknown as typeof fetch;
+    const all = await new ApiClient(fetchImpl).conferences();
+    expect(all.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(asked).toEqual(Object.keys(pages));
+  });
+
+  it('follows only a next link on its own API, and never the same page twice', async () => {
+    expect(nextPage('</api/conferences?after=X>; rel="next"')).toBe('/api/conferences?after=X');
+    expect(nextPage('</api/a>; rel="prev", </api/b>; rel=next')).toBe('/api/b');
+    expect(nextPage('<https://elsewhere.example/api/x>; rel="next"')).toBeNull();
+    expect(nextPage('</api/a>; rel="prev"')).toBeNull();
+    expect(nextPage(null)).toBeNull();
+    const asked: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      asked.push(url);
+      return new Response('[{"id":"a"}]', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', Link: '</api/conferences?scope=all>; rel="next"' },
+      });
+    }) as unknown as typeof fetch;
+    expect((await new ApiClient(fetchImpl).conferences('all')).length).toBe(1);
+    expect(asked).toEqual(['/api/conferences?scope=all']);
+  });
+
   it('sends views with the Idempotency-Key header and the views as JSON, with cookies and no caching', async () => {
     const { client, calls } = stub(201, { conferenceId: 'c', childId: 'k', version: 2, sentAt: '2026-11-21T10:00:00Z' });
     const receipt = await client.sendChildViews('c 1', 'key-12345678', { authorship: { kind: 'CHILD' } });

@@ -67,6 +67,19 @@ function failure(response: Response, json: unknown): ApiError {
   return new ApiError(response.status, looksLikeProblem(json) ? json : null, retryAfterMs(response.headers.get('Retry-After')));
 }
 
+/**
+ * The next page's address from a Link header, when it names one on this service's API; anything else (another site,
+ * another kind of link) is not followed.
+ */
+export function nextPage(link: string | null): string | null {
+  if (!link) return null;
+  for (const part of link.split(',')) {
+    const match = /^\s*<([^>]*)>\s*;\s*rel="?next"?\s*$/.exec(part);
+    if (match && match[1].startsWith('/api/')) return match[1];
+  }
+  return null;
+}
+
 /** Whether an error is the service's problem of the given type. */
 export function isProblem(error: unknown, type: string): error is ApiError {
   return error instanceof ApiError && error.is(type);
@@ -100,6 +113,30 @@ export class ApiClient {
     headers: Record<string, string> = {},
     timeoutMs?: number,
   ): Promise<T> {
+    return (await this.exchange<T>(method, path, body, headers, timeoutMs)).body;
+  }
+
+  /** Every page of a list the service gives a page at a time, following its Link rel="next" headers to the end. */
+  private async allPages<T>(path: string): Promise<T[]> {
+    const all: T[] = [];
+    const asked = new Set<string>();
+    let next: string | null = path;
+    while (next && !asked.has(next)) {
+      asked.add(next);
+      const { body, headers } = await this.exchange<T[]>('GET', next);
+      all.push(...body);
+      next = nextPage(headers.get('Link'));
+    }
+    return all;
+  }
+
+  private async exchange<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    timeoutMs?: number,
+  ): Promise<{ body: T; headers: Headers }> {
     const controller = timeoutMs === undefined ? null : new AbortController();
     const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
     let response: Response;
@@ -127,13 +164,13 @@ export class ApiClient {
       clearTimeout(timer);
     }
     if (response.status === 204) {
-      return undefined as T;
+      return { body: undefined as T, headers: response.headers };
     }
     const json = text ? safeParse(text) : null;
     if (!response.ok) {
       throw failure(response, json);
     }
-    return json as T;
+    return { body: json as T, headers: response.headers };
   }
 
   /**
@@ -233,9 +270,12 @@ export class ApiClient {
   addChild = (details: ChildDetails) => this.call<StaffChild>('POST', '/api/children', details);
   families = () => this.call<Family[]>('GET', '/api/families');
   addFamily = (reference: string) => this.call<Family>('POST', '/api/families', { reference });
-  /** 'current': those still scheduled and those decided in the last 28 days, all the start pages show. */
+  /**
+   * 'current': those still scheduled and those decided in the last 28 days, all the start pages show. Every page of
+   * them: the service answers a page at a time.
+   */
   conferences = (scope: 'current' | 'all' = 'current') =>
-    this.call<StaffConference[]>('GET', `/api/conferences?scope=${scope}`);
+    this.allPages<StaffConference>(`/api/conferences?scope=${scope}`);
   conference = (id: string) => this.call<StaffConference>('GET', `/api/conferences/${encodeURIComponent(id)}`);
   arrangeConference = (conference: NewConference) => this.call<StaffConference>('POST', '/api/conferences', conference);
 

@@ -13,7 +13,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +28,8 @@ import app.mysay.conferences.ConferenceDtos.NewConference;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Cancellable(false)
@@ -32,6 +37,9 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Tag(name = "Conferences")
 @RolesAllowed({ Role.SOCIAL_WORKER_NAME, Role.CHAIR_NAME, Role.ADVOCATE_NAME, Role.MANAGER_NAME })
 public class ConferenceResource {
+
+    static final int PAGE = 100;
+    static final int MOST_PER_PAGE = 500;
 
     private final ConferenceService service;
     private final CurrentCaller caller;
@@ -44,12 +52,33 @@ public class ConferenceResource {
     @GET
     @Operation(summary = "The conferences the caller may see, soonest first, with each child's status (never content)",
             description = "scope=current gives only those still scheduled and those decided within the last "
-                    + "mysay.conferences.recently-held (28 days unless set); scope=all, the default, gives every one.")
-    public Uni<List<ConferenceView>> list(@QueryParam("scope") String scope) {
+                    + "mysay.conferences.recently-held (28 days unless set); scope=all, the default, gives every one. "
+                    + "A page holds at most `limit` conferences (100 unless given, up to 500); when more follow, the "
+                    + "answer has a `Link` header with rel=\"next\", the address of the next page, to follow as it is.")
+    public Uni<RestResponse<List<ConferenceView>>> list(@QueryParam("scope") String scope,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo request) {
         QueryParams params = new QueryParams();
         String chosen = params.choice("scope", scope, "current", "all");
+        Long most = params.number("limit", limit, 1, MOST_PER_PAGE);
+        ConferenceCursor from = null;
+        if (after != null && !after.isBlank()) {
+            from = ConferenceCursor.decode(after).orElse(null);
+            if (from == null) {
+                params.invalid("after", "must be copied from the Link header of the page before");
+            }
+        }
         params.check();
-        return service.list(caller.get(), "current".equals(chosen));
+        return service.list(caller.get(), "current".equals(chosen), from, most == null ? PAGE : most.intValue())
+                .map(page -> {
+                    ResponseBuilder<List<ConferenceView>> answer = ResponseBuilder.ok(page.conferences());
+                    if (page.next() != null) {
+                        URI next = request.getRequestUriBuilder()
+                                .replaceQueryParam("after", page.next().encoded()).build();
+                        answer.header(HttpHeaders.LINK, "<" + next.getRawPath() + "?" + next.getRawQuery()
+                                + ">; rel=\"next\"");
+                    }
+                    return answer.build();
+                });
     }
 
     @GET

@@ -128,15 +128,32 @@ public class ConferenceService {
     }
 
     /**
-     * The conferences the caller may see, soonest first. {@code currentOnly}: just those still scheduled and those
-     * decided within {@code mysay.conferences.recently-held}, which is all the staff's start pages show.
+     * The conferences the caller may see, soonest first, at most {@code most} of them after {@code after} (from the
+     * first when null). {@code currentOnly}: just those still scheduled and those decided within
+     * {@code mysay.conferences.recently-held}, which is all the staff's start pages show.
      */
     @WithSession
-    public Uni<List<ConferenceView>> list(Caller caller, boolean currentOnly) {
-        ConferenceSelection selection = access.conferenceSelection(caller,
+    public Uni<ConferencePage> list(Caller caller, boolean currentOnly, ConferenceCursor after, int most) {
+        ConferenceSelection visible = access.conferenceSelection(caller,
                 currentOnly ? Timestamps.now().minus(recentlyHeld) : null);
-        return ReadOnlySession.reading(() -> access.conferencesIn(selection)
-                .flatMap(list -> describe(caller, list, selection)));
+        if (visible == null) {
+            return Uni.createFrom().item(new ConferencePage(List.of(), null));
+        }
+        ConferenceSelection rest = after == null ? visible : visible.after(after.startsAt(), after.id());
+        // One more than a page says whether another follows.
+        return ReadOnlySession.reading(() -> access.conferencesIn(rest, most + 1).flatMap(found -> {
+            if (found.size() <= most) {
+                return describe(caller, found, rest).map(views -> new ConferencePage(views, null));
+            }
+            List<Conference> page = found.subList(0, most);
+            ConferenceCursor last = ConferenceCursor.at(page.get(most - 1));
+            return describe(caller, page, rest.upTo(last.startsAt(), last.id()))
+                    .map(views -> new ConferencePage(views, last));
+        }));
+    }
+
+    /** A page of a list of conferences, and where the next page starts, or null for the last page. */
+    public record ConferencePage(List<ConferenceView> conferences, ConferenceCursor next) {
     }
 
     @WithSession

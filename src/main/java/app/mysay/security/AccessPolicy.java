@@ -283,8 +283,22 @@ public class AccessPolicy {
         if (selection == null) {
             return Uni.createFrom().item(List.of());
         }
-        return conferences.find("from Conference k where " + selection.where(), Sort.by("startsAt"),
-                selection.parameters()).list();
+        return conferences.find("from Conference k where " + selection.where(), listOrder(), selection.parameters())
+                .list();
+    }
+
+    /** Soonest first; conferences starting at the same moment by id, so that a page ends at one place. */
+    private static Sort listOrder() {
+        return Sort.by("startsAt").and("id");
+    }
+
+    /** The first {@code most} conferences of a selection, in the same order: a page of a list. */
+    public Uni<List<Conference>> conferencesIn(ConferenceSelection selection, int most) {
+        if (selection == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return conferences.find("from Conference k where " + selection.where(), listOrder(), selection.parameters())
+                .range(0, most - 1).list();
     }
 
     /** The same conferences as {@link #visibleConferences(Caller, Instant)}, as a rule; null when the caller sees none. */

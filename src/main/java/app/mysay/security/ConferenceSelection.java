@@ -1,5 +1,6 @@
 package app.mysay.security;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.panache.common.Parameters;
@@ -17,6 +18,30 @@ public record ConferenceSelection(String where, Parameters parameters) {
     /** One conference the caller has already been allowed to see. */
     public static ConferenceSelection one(UUID conferenceId) {
         return new ConferenceSelection("k.id = :selectedConference", Parameters.with("selectedConference", conferenceId));
+    }
+
+    /**
+     * These conferences after a place in the list's order (by start, then id), for the next page of a list: the
+     * conference at that place is not included.
+     */
+    public ConferenceSelection after(Instant startsAt, UUID id) {
+        return narrowed("(k.startsAt > :afterStart or (k.startsAt = :afterStart and k.id > :afterId))",
+                "afterStart", startsAt, "afterId", id);
+    }
+
+    /**
+     * These conferences up to and including a place in the list's order: with {@link #after}, exactly one page, so
+     * that the facts about a page's conferences are read for them and not for the rest of the history.
+     */
+    public ConferenceSelection upTo(Instant startsAt, UUID id) {
+        return narrowed("(k.startsAt < :lastStart or (k.startsAt = :lastStart and k.id <= :lastId))",
+                "lastStart", startsAt, "lastId", id);
+    }
+
+    private ConferenceSelection narrowed(String condition, String startName, Instant start, String idName, UUID id) {
+        Parameters copy = new Parameters();
+        parameters.map().forEach(copy::and);
+        return new ConferenceSelection("(" + where + ") and " + condition, copy.and(startName, start).and(idName, id));
     }
 
     /** The condition that {@code idPath} (a conference id, as in {@code l.conferenceId}) is one of these conferences. */
