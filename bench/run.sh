@@ -231,7 +231,7 @@ load_after=$(loadavg)
 # The plans of the measured pages' biggest queries, on this data.
 chair_id=b0000000-0000-4000-8000-000000000001
 psql -X > "$work/plans.txt" 2>&1 <<SQL || true
-explain (analyze, buffers, costs off) select * from conference k where k.chair_id = '$chair_id' order by k.starts_at;
+explain (analyze, buffers, costs off) select * from conference k where k.chair_id = '$chair_id' order by k.starts_at, k.id limit 101;
 explain (analyze, buffers, costs off) select v.conference_id, v.child_id, v.version from views v where v.status = 'SENT'
   and v.conference_id in (select id from conference where chair_id = '$chair_id') and v.version = (select max(w.version)
   from views w where w.child_id = v.child_id and w.conference_id = v.conference_id and w.status = 'SENT');
