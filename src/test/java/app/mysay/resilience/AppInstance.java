@@ -10,14 +10,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 /**
  * One instance of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM, in the production
@@ -89,6 +99,25 @@ final class AppInstance implements AutoCloseable {
             pause(Duration.ofMillis(200));
         }
         throw new AssertionError(name + " was not ready within " + within + ":\n" + logTail());
+    }
+
+    /** Whether the instance never became ready in that time: it stopped, or it kept answering that it is not. */
+    boolean neverReadyWithin(Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                return true;
+            }
+            if (ready()) {
+                return false;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        return true;
+    }
+
+    boolean stopped() {
+        return !process.isAlive();
     }
 
     /** Whether the readiness check answers 200: on the management port where there is one, else on the HTTP port. */
@@ -212,5 +241,28 @@ final class AppInstance implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The keys production needs (a token key pair and an encryption keyset), made for this run. */
+    static Map<String, String> productionSecrets() throws IOException, GeneralSecurityException {
+        Path dir = Files.createDirectories(Path.of("target", "resilience", "secrets"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Path privateKey = dir.resolve("jwt-private.pem");
+        Path publicKey = dir.resolve("jwt-public.pem");
+        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+        AeadConfig.register();
+        String keyset = TinkJsonProtoKeysetFormat.serializeKeyset(
+                KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
+        return Map.of("MYSAY_JWT_PRIVATE_KEY_LOCATION", privateKey.toAbsolutePath().toString(),
+                "MYSAY_JWT_PUBLIC_KEY_LOCATION", publicKey.toAbsolutePath().toString(),
+                "MYSAY_ENCRYPTION_KEYSET", keyset);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 }

@@ -61,6 +61,47 @@ final class Database {
         }
     }
 
+    /** Statements run as the server's superuser in the database the PG* variables name, e.g. ALTER SYSTEM. */
+    static void administer(String... statements) {
+        try (Connection admin = connect(env("PGDATABASE", "postgres")); Statement s = admin.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A count over the server's own views (pg_stat_activity, ...), asked from outside this test's database. */
+    static long serverCount(String sql, Object... parameters) {
+        try (Connection admin = connect(env("PGDATABASE", "postgres"));
+                PreparedStatement s = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String setting(String name) {
+        try (Connection admin = connect(env("PGDATABASE", "postgres")); Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("select current_setting('" + name.replace("'", "") + "')")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
     void drop() {
         try (Connection admin = connect(env("PGDATABASE", "postgres")); Statement s = admin.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");

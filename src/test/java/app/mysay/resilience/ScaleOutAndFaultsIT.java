@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -84,7 +71,7 @@ class ScaleOutAndFaultsIT {
         database = Database.fresh("mysay_scale_out_it");
         smtpPort = AppInstance.freePort();
         Map<String, String> env = new HashMap<>(database.environment());
-        env.putAll(secrets());
+        env.putAll(AppInstance.productionSecrets());
         env.put("MYSAY_BOOTSTRAP_MANAGER_EMAIL", MANAGER_EMAIL);
         env.put("MYSAY_BOOTSTRAP_MANAGER_PASSWORD", PASSWORD);
         env.put("MYSAY_SECOND_FACTOR_REQUIRED", "false");
@@ -396,29 +383,5 @@ class ScaleOutAndFaultsIT {
             }
             AppInstance.pause(Duration.ofMillis(200));
         }
-    }
-
-    // ---- production secrets, made for this run ----
-
-    private static Map<String, String> secrets() throws IOException, GeneralSecurityException {
-        Path dir = Files.createDirectories(Path.of("target", "resilience", "secrets"));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        Path privateKey = dir.resolve("jwt-private.pem");
-        Path publicKey = dir.resolve("jwt-public.pem");
-        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-        AeadConfig.register();
-        String keyset = TinkJsonProtoKeysetFormat.serializeKeyset(
-                KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-        return Map.of("MYSAY_JWT_PRIVATE_KEY_LOCATION", privateKey.toAbsolutePath().toString(),
-                "MYSAY_JWT_PUBLIC_KEY_LOCATION", publicKey.toAbsolutePath().toString(),
-                "MYSAY_ENCRYPTION_KEYSET", keyset);
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }
