@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -243,8 +244,25 @@ final class AppInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * What an instance needs to run in production against this database: its secrets, a first manager, a mail server
+     * at {@code smtpPort} (which need not be listening), and no second factor, so that the tests can sign in.
+     */
+    static Map<String, String> productionEnvironment(Database database, String managerEmail, String managerPassword,
+            int smtpPort) throws IOException, GeneralSecurityException {
+        Map<String, String> env = new HashMap<>(database.environment());
+        env.putAll(productionSecrets());
+        env.put("MYSAY_BOOTSTRAP_MANAGER_EMAIL", managerEmail);
+        env.put("MYSAY_BOOTSTRAP_MANAGER_PASSWORD", managerPassword);
+        env.put("MYSAY_SECOND_FACTOR_REQUIRED", "false");
+        env.put("MYSAY_PUBLIC_URL", "http://localhost");
+        env.put("MYSAY_SMTP_HOST", "127.0.0.1");
+        env.put("MYSAY_SMTP_PORT", String.valueOf(smtpPort));
+        return env;
+    }
+
     /** The keys production needs (a token key pair and an encryption keyset), made for this run. */
-    static Map<String, String> productionSecrets() throws IOException, GeneralSecurityException {
+    private static Map<String, String> productionSecrets() throws IOException, GeneralSecurityException {
         Path dir = Files.createDirectories(Path.of("target", "resilience", "secrets"));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

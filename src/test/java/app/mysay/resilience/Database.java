@@ -48,17 +48,7 @@ final class Database {
     }
 
     long count(String sql, Object... parameters) {
-        try (Connection c = connect(name); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return count(name, sql, parameters);
     }
 
     /** Statements run as the server's superuser in the database the PG* variables name, e.g. ALTER SYSTEM. */
@@ -74,8 +64,11 @@ final class Database {
 
     /** A count over the server's own views (pg_stat_activity, ...), asked from outside this test's database. */
     static long serverCount(String sql, Object... parameters) {
-        try (Connection admin = connect(env("PGDATABASE", "postgres"));
-                PreparedStatement s = admin.prepareStatement(sql)) {
+        return count(env("PGDATABASE", "postgres"), sql, parameters);
+    }
+
+    private static long count(String database, String sql, Object... parameters) {
+        try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }

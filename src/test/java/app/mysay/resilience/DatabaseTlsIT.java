@@ -79,15 +79,8 @@ class DatabaseTlsIT {
         }
 
         database = Database.fresh("mysay_database_tls_it");
-        production = new HashMap<>(database.environment());
+        production = AppInstance.productionEnvironment(database, MANAGER_EMAIL, PASSWORD, AppInstance.freePort());
         production.put("PGHOST", "localhost");
-        production.putAll(AppInstance.productionSecrets());
-        production.put("MYSAY_BOOTSTRAP_MANAGER_EMAIL", MANAGER_EMAIL);
-        production.put("MYSAY_BOOTSTRAP_MANAGER_PASSWORD", PASSWORD);
-        production.put("MYSAY_SECOND_FACTOR_REQUIRED", "false");
-        production.put("MYSAY_PUBLIC_URL", "http://localhost");
-        production.put("MYSAY_SMTP_HOST", "127.0.0.1");
-        production.put("MYSAY_SMTP_PORT", String.valueOf(AppInstance.freePort()));
     }
 
     @AfterEach

@@ -70,14 +70,7 @@ class ScaleOutAndFaultsIT {
     static void startTwoInstances() throws Exception {
         database = Database.fresh("mysay_scale_out_it");
         smtpPort = AppInstance.freePort();
-        Map<String, String> env = new HashMap<>(database.environment());
-        env.putAll(AppInstance.productionSecrets());
-        env.put("MYSAY_BOOTSTRAP_MANAGER_EMAIL", MANAGER_EMAIL);
-        env.put("MYSAY_BOOTSTRAP_MANAGER_PASSWORD", PASSWORD);
-        env.put("MYSAY_SECOND_FACTOR_REQUIRED", "false");
-        env.put("MYSAY_PUBLIC_URL", "http://localhost");
-        env.put("MYSAY_SMTP_HOST", "127.0.0.1");
-        env.put("MYSAY_SMTP_PORT", String.valueOf(smtpPort));
+        Map<String, String> env = AppInstance.productionEnvironment(database, MANAGER_EMAIL, PASSWORD, smtpPort);
         env.put("MYSAY_SMTP_START_TLS", "DISABLED");
         // Every phone here shares 127.0.0.1: the per-address limits would stop the test's 30 children, not an attack.
         env.put("MYSAY_SIGN_IN_LIMITS_REDEEM_PER_ADDRESS", "1000");
