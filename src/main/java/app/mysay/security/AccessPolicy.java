@@ -19,6 +19,7 @@ import app.mysay.conferences.ConferenceChild;
 import app.mysay.conferences.ConferenceChildRepository;
 import app.mysay.conferences.ConferenceRepository;
 import app.mysay.conferences.ConferenceStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -280,16 +281,7 @@ public class AccessPolicy {
      * also asks about those conferences by their rule keeps the selection, so the list and the rule are one.
      */
     public Uni<List<Conference>> conferencesIn(ConferenceSelection selection) {
-        if (selection == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        return conferences.find("from Conference k where " + selection.where(), listOrder(), selection.parameters())
-                .list();
-    }
-
-    /** Soonest first; conferences starting at the same moment by id, so that a page ends at one place. */
-    private static Sort listOrder() {
-        return Sort.by("startsAt").and("id");
+        return conferencesIn(selection, Integer.MAX_VALUE);
     }
 
     /** The first {@code most} conferences of a selection, in the same order: a page of a list. */
@@ -297,8 +289,10 @@ public class AccessPolicy {
         if (selection == null) {
             return Uni.createFrom().item(List.of());
         }
-        return conferences.find("from Conference k where " + selection.where(), listOrder(), selection.parameters())
-                .range(0, most - 1).list();
+        // Soonest first; conferences starting at the same moment by id, so that a page ends at one place.
+        PanacheQuery<Conference> query = conferences.find("from Conference k where " + selection.where(),
+                Sort.by("startsAt").and("id"), selection.parameters());
+        return (most == Integer.MAX_VALUE ? query : query.range(0, most - 1)).list();
     }
 
     /** The same conferences as {@link #visibleConferences(Caller, Instant)}, as a rule; null when the caller sees none. */

@@ -192,6 +192,34 @@ class WorkspaceBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aChairWithMoreConferencesThanOnePageSeesThemAll() {
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        Staff chair = Api.staff(Role.CHAIR, "Lou Busy");
+        UUID ann = Api.child(socialWorker, "Ann", null, null);
+        for (int i = 0; i < 100; i++) {
+            Api.conference(socialWorker, chair, List.of(ann));
+        }
+        // The latest to start, so the service puts it on the second page.
+        Api.conference(socialWorker, chair, List.of(Api.child(socialWorker, "Zed", null, null)));
+        try (BrowserContext context = desk()) {
+            Page page = context.newPage();
+            List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onRequest(r -> {
+                if (r.url().contains("/api/conferences?")) {
+                    asked.add(r.url());
+                }
+            });
+            signIn(page, chair);
+            assertThat(heading(page, "My conferences")).isVisible();
+            assertThat(page.getByText("Zed")).isVisible();
+            assertEquals(101, page.locator("h3 a").count(), "every conference, from both pages");
+            assertEquals(2, asked.size(), "the first page, then the one its Link named: " + asked);
+            assertTrue(asked.get(1).contains("after="), asked.get(1));
+            check(page, "chair-conferences-two-pages");
+        }
+    }
+
+    @Test
     void aChairCanDoEverythingByKeyboardAlone() {
         Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
         Staff chair = Api.staff(Role.CHAIR, "Kim Keys");

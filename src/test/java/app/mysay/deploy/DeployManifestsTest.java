@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import app.mysay.support.Commands;
+import app.mysay.support.Commands.Result;
 
 /**
  * The deployment files in deploy/ (Kubernetes manifests built with kustomize, compose.yaml) are checked by
@@ -27,9 +29,6 @@ class DeployManifestsTest {
     private static final Path DEPLOY = Path.of("deploy").toAbsolutePath();
     private static final Path CHECK = DEPLOY.resolve("check");
 
-    record Result(int exitCode, String output) {
-    }
-
     @BeforeAll
     static void installTheCheckersTools() throws Exception {
         Path lock = CHECK.resolve("package-lock.json");
@@ -37,7 +36,7 @@ class DeployManifestsTest {
         Path installed = CHECK.resolve("node_modules").resolve(".package-lock.json");
         if (!Files.exists(installed)
                 || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) < 0) {
-            Result npm = run(CHECK, 600, "npm", "ci", "--no-audit", "--no-fund");
+            Result npm = Commands.run(CHECK, 600, "npm", "ci", "--no-audit", "--no-fund");
             assertEquals(0, npm.exitCode(), "npm ci in deploy/check failed:\n" + npm.output());
         }
     }
@@ -140,22 +139,6 @@ class DeployManifestsTest {
     }
 
     private static Result check(Path deployDir) throws Exception {
-        return run(CHECK, 300, "node", "check.mjs", "--deploy-dir", deployDir.toString());
-    }
-
-    private static Result run(Path dir, long timeoutSeconds, String... command) throws Exception {
-        Path log = Files.createTempFile("deploy-check", ".log");
-        try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return Commands.run(CHECK, 300, "node", "check.mjs", "--deploy-dir", deployDir.toString());
     }
 }

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import app.mysay.support.Commands;
 import app.mysay.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -71,18 +71,7 @@ class AlertRulesTest {
     }
 
     private static String promtool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("promtool"));
-        command.addAll(List.of(arguments));
-        Process p;
-        try {
-            p = new ProcessBuilder(command).directory(MONITORING.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("promtool is needed to check deploy/monitoring: install Debian's prometheus "
-                    + "package (.ci/run does)", e);
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
-        return out;
+        // promtool comes with Debian's prometheus package (.ci/run installs it).
+        return Commands.run(MONITORING, 120, Commands.line("promtool", arguments)).succeeded();
     }
 }

@@ -89,17 +89,11 @@ final class AppInstance implements AutoCloseable {
 
     /** Waits until the instance says it is ready (its database reachable), failing with its log's tail if it ends. */
     AppInstance awaitReady(Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " stopped with exit code " + process.exitValue() + ":\n" + logTail());
-            }
-            if (ready()) {
-                return this;
-            }
-            pause(Duration.ofMillis(200));
+        if (neverReadyWithin(within)) {
+            throw new AssertionError(name + (stopped() ? " stopped with exit code " + process.exitValue()
+                    : " was not ready within " + within) + ":\n" + logTail());
         }
-        throw new AssertionError(name + " was not ready within " + within + ":\n" + logTail());
+        return this;
     }
 
     /** Whether the instance never became ready in that time: it stopped, or it kept answering that it is not. */
