@@ -64,7 +64,7 @@ public class AuthResource {
             SecondStepNeeded.class })))
     public Uni<Response> signIn(@NotNull(message = "Send your e-mail address and password") @Valid SignInRequest request,
             @Context HttpServerRequest http) {
-        return limits.staffSignIn(request.email(), SignInLimits.clientAddress(http))
+        return limits.staffSignIn(request.email(), limits.clientAddress(http))
                 .chain(() -> accounts.signIn(request.email(), request.password())).map(step -> step
                 .map(AuthResource::signedIn)
                 .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",

@@ -48,7 +48,7 @@ public class ChildSignInResource {
     @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next")
     public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
             @Context HttpServerRequest http) {
-        return limits.redeem(SignInLimits.clientAddress(http)).chain(() -> service.redeem(request.code())).map(binding -> {
+        return limits.redeem(limits.clientAddress(http)).chain(() -> service.redeem(request.code())).map(binding -> {
             if (binding == null) {
                 throw ChildSignInService.invitationNotValid();
             }
@@ -62,7 +62,7 @@ public class ChildSignInResource {
     @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in")
     public Uni<Response> setPin(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
-        return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
+        return limits.pin(deviceSecret, limits.clientAddress(http))
                 .chain(() -> service.setPin(deviceSecret, request.pin()))
                 .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
                         .build())
@@ -74,7 +74,7 @@ public class ChildSignInResource {
     @Operation(summary = "Sign in with this device and the PIN; after 5 wrong PINs the device is locked")
     public Uni<Response> signIn(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
-        return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
+        return limits.pin(deviceSecret, limits.clientAddress(http))
                 .chain(() -> service.signIn(deviceSecret, request.pin())).map(outcome -> {
             if (outcome instanceof SignedIn signedIn) {
                 return Response.ok(signedIn.session())
