@@ -3,10 +3,12 @@ package app.mysay.invitations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,8 +28,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
-/** The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. */
+/**
+ * The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. JSON only (415
+ * otherwise): a form on another site can post text/plain or a form without a preflight, never JSON.
+ */
 @Cancellable(false)
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/child")
 @Tag(name = "Child sign-in")
 @PermitAll
