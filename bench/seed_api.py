@@ -58,11 +58,16 @@ def call(method, path, body=None, cookie=None, extra=None):
     return (json.loads(data) if data else None), cookies
 
 
+def session_cookie(cookies):
+    """The session token is only in the HttpOnly cookie, never in a body."""
+    return next(c.split(';')[0] for c in cookies if c.startswith('mysay_session='))
+
+
 def sign_in_child(code):
     _, cookies = call('POST', '/api/child/redeem', {'code': code})
     device = next(c.split(';')[0] for c in cookies if c.startswith('mysay_device='))
-    session, _ = call('POST', '/api/child/pin', {'pin': '2580'}, cookie=device)
-    return 'mysay_session=' + session['token']
+    _, cookies = call('POST', '/api/child/pin', {'pin': '2580'}, cookie=device)
+    return session_cookie(cookies)
 
 
 def psql(sql):
@@ -106,9 +111,9 @@ psql("""update conference k set starts_at = b.planned_at, views_due = (b.planned
         from conference k where k.id = l.conference_id and k.status = 'HELD';
         analyze conference; analyze conference_child; analyze views;""")
 
-chair, _ = call('POST', '/api/auth/sign-in', {'email': 'bench.chair@mysay.bench', 'password': PASSWORD})
+_, chair = call('POST', '/api/auth/sign-in', {'email': 'bench.chair@mysay.bench', 'password': PASSWORD})
 with open(f'{out}/chair.token', 'w') as f:
-    f.write('mysay_session=' + chair['token'] + '\n')
+    f.write(session_cookie(chair) + '\n')
 with open(f'{out}/summary.id', 'w') as f:
     f.write(bid('c2', 2) + '\n')  # family 1's review: upcoming, three children, a safety trend from the initial one
 with open(f'{out}/senders.txt', 'w') as f:

@@ -76,6 +76,14 @@ function appReads(variable) {
 const REQUIRED_ENV = ["PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "MYSAY_JWT_PRIVATE_KEY_LOCATION",
     "MYSAY_JWT_PUBLIC_KEY_LOCATION", "MYSAY_ENCRYPTION_KEYSET_LOCATION", "MYSAY_PUBLIC_URL", "MYSAY_JWT_ISSUER"];
 const SECRET_NAME = /(PASSWORD|SECRET|TOKEN|KEYSET|PRIVATE_KEY|ACCESS_KEY)$/;
+// With forwarding on and no trusted proxies, Quarkus believes X-Forwarded-For from anyone, and a caller picks its own
+// address for the sign-in limits.
+function checkForwarding(where, value) {
+    if (String(value("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING")).toLowerCase() === "true"
+        && !String(value("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES") ?? "").trim()) {
+        problem(where, "proxy address forwarding without QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: callers could choose their address");
+    }
+}
 const readme = existsSync(join(deployDir, "README.md")) ? readFileSync(join(deployDir, "README.md"), "utf8") : "";
 
 function documented(secret, key) {
@@ -275,6 +283,13 @@ function checkKubernetes(where, objects, isOverlay) {
         env.set(e.name, e);
     }
     for (const name of REQUIRED_ENV) if (!env.has(name)) problem(where, `the app needs ${name}`);
+    const envValue = (name) => {
+        const e = env.get(name);
+        if (!e) return undefined;
+        if (e.configMap) return Object.values(configMaps).find((d) => name in d)?.[name];
+        return e.value ?? (e.valueFrom ? "from elsewhere" : undefined);
+    };
+    checkForwarding(where, envValue);
     for (const name of ["PGPASSWORD"]) if (env.get(name) && !env.get(name).valueFrom?.secretKeyRef) problem(where, `${name} must come from a Secret`);
     // Files the app is told to read must be in a Secret mounted there.
     for (const [name, e] of env) {
@@ -391,6 +406,7 @@ function checkCompose(file) {
     }
     const environment = appService.environment || {};
     if (Array.isArray(environment)) problem(where, "write app.environment as a map");
+    checkForwarding(where, (name) => environment[name]);
     for (const [name, value] of Object.entries(environment)) {
         if (!appReads(name)) problem(where, `environment variable ${name}: the app reads no such setting`);
         if (SECRET_NAME.test(name)) problem(where, `${name} in compose.yaml: put it in app.env or a secret file`);

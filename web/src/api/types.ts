@@ -83,8 +83,8 @@ export interface Me {
   displayName: string;
 }
 
+/** The token itself is only in the HttpOnly cookie, out of every script's reach. */
 export interface Session {
-  token: string;
   expiresAt: string;
   me: Me;
 }

@@ -27,7 +27,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     case 'password':
       return <PasswordStep expired={expired} onPassword={(next) => {
         setExpired(false);
-        if ('token' in next) onSignedIn(next.me);
+        if ('me' in next) onSignedIn(next.me);
         else if ((next as SecondStepNeeded).secondStep === 'ENTER_CODE') setStep({ kind: 'code', challenge: next.challenge });
         else setStep({ kind: 'set-up', challenge: next.challenge, details: null });
       }} />;

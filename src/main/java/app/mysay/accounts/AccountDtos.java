@@ -9,6 +9,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import app.mysay.common.QrCodes;
 import app.mysay.security.Role;
 
@@ -30,8 +34,12 @@ public final class AccountDtos {
     public sealed interface SignInStep permits Session, SecondStepNeeded {
     }
 
-    /** The token is also set as an HttpOnly cookie; API clients use it as a Bearer token. */
-    public record Session(String token, Instant expiresAt, Me me) implements SignInStep {
+    /**
+     * The token goes only into the HttpOnly session cookie, never into the body, where a script could read it; an API
+     * client takes it from Set-Cookie and may send it as a Bearer token.
+     */
+    public record Session(@JsonIgnore @Schema(hidden = true) String token, Instant expiresAt, Me me)
+            implements SignInStep {
     }
 
     /** What the second step is: entering a code, or setting up an authenticator app first (a staff must). */

@@ -3,10 +3,12 @@ package app.mysay.accounts;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,15 +58,16 @@ public class AuthResource {
     @POST
     @Path("/sign-in")
     @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Staff sign-in with e-mail and password. With no second factor to give, sets the session "
-            + "cookie and returns the session (token, expiresAt, me). Otherwise returns the second step (secondStep: "
+            + "cookie (the token is in the cookie only) and returns the session (expiresAt, me). Otherwise returns the second step (secondStep: "
             + "ENTER_CODE or SET_UP, and a challenge for /api/auth/second-factor). Too many tries for one e-mail "
             + "address, or from one client address, answer 429 with Retry-After.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = { Session.class,
             SecondStepNeeded.class })))
     public Uni<Response> signIn(@NotNull(message = "Send your e-mail address and password") @Valid SignInRequest request,
             @Context HttpServerRequest http) {
-        return limits.staffSignIn(request.email(), SignInLimits.clientAddress(http))
+        return limits.staffSignIn(request.email(), limits.clientAddress(http))
                 .chain(() -> accounts.signIn(request.email(), request.password())).map(step -> step
                 .map(AuthResource::signedIn)
                 .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",

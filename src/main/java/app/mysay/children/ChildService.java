@@ -71,12 +71,14 @@ public class ChildService {
 
     @WithTransaction
     public Uni<ChildView> update(Caller socialWorker, UUID childId, ChildDetails details) {
+        // Another child's reference is looked for before this child is changed: changed first, the query would flush
+        // it, and the database's unique index would answer before this could (a 500, not a 409).
         return access.manageableChild(socialWorker, childId)
-                .flatMap(child -> apply(socialWorker, child, details))
-                .flatMap(child -> children.find("caseReference = ?1 and id <> ?2", details.caseReference().trim(), childId)
+                .call(child -> children.find("caseReference = ?1 and id <> ?2", details.caseReference().trim(), childId)
                         .firstResult()
                         .flatMap(other -> other != null ? Uni.createFrom().failure(duplicateCaseReference())
-                                : Uni.createFrom().item(child)))
+                                : Uni.createFrom().voidItem()))
+                .flatMap(child -> apply(socialWorker, child, details))
                 .call(child -> audit.record(socialWorker, AuditAction.CHILD_UPDATED, child.id, null, null))
                 .map(ChildView::of);
     }

@@ -114,6 +114,9 @@ public class ProblemMapper {
     }
 
     private static ApiProblem jsonProblem(JsonProcessingException e) {
+        if (e instanceof PlainText.ControlCharacter control) {
+            return ApiProblem.invalid(control.getPath().isEmpty() ? "body" : path(control), PlainText.REASON);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return ApiProblem.invalid(unknown.getPropertyName(), "is not a field this request accepts");
         }

@@ -3,10 +3,12 @@ package app.mysay.invitations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,8 +28,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
-/** The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. */
+/**
+ * The child's way in: redeem the invitation on a device, choose a PIN, and sign in with it later. JSON only (415
+ * otherwise): a form on another site can post text/plain or a form without a preflight, never JSON.
+ */
 @Cancellable(false)
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/child")
 @Tag(name = "Child sign-in")
 @PermitAll
@@ -48,7 +54,7 @@ public class ChildSignInResource {
     @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next")
     public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
             @Context HttpServerRequest http) {
-        return limits.redeem(SignInLimits.clientAddress(http)).chain(() -> service.redeem(request.code())).map(binding -> {
+        return limits.redeem(limits.clientAddress(http)).chain(() -> service.redeem(request.code())).map(binding -> {
             if (binding == null) {
                 throw ChildSignInService.invitationNotValid();
             }
@@ -62,7 +68,7 @@ public class ChildSignInResource {
     @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in")
     public Uni<Response> setPin(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
-        return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
+        return limits.pin(deviceSecret, limits.clientAddress(http))
                 .chain(() -> service.setPin(deviceSecret, request.pin()))
                 .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
                         .build())
@@ -74,7 +80,7 @@ public class ChildSignInResource {
     @Operation(summary = "Sign in with this device and the PIN; after 5 wrong PINs the device is locked")
     public Uni<Response> signIn(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
-        return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
+        return limits.pin(deviceSecret, limits.clientAddress(http))
                 .chain(() -> service.signIn(deviceSecret, request.pin())).map(outcome -> {
             if (outcome instanceof SignedIn signedIn) {
                 return Response.ok(signedIn.session())

@@ -38,9 +38,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * cannot flood the audit trail. Keys are HMAC-SHA-256 under a key derived from the token signing key, so no e-mail,
  * device secret or client address is stored, and the stored keys cannot be matched against a list of addresses.
  * <p>
- * The client address is Vert.x's remote address. Behind a reverse proxy or load balancer it is the proxy's, and every
- * client would share one limit: set {@code quarkus.http.proxy.proxy-address-forwarding=true} (with
- * {@code quarkus.http.proxy.trusted-proxies}) so that it is the client's.
+ * The client address is the connection's peer or, behind the council's reverse proxy, the hop that proxy added to
+ * X-Forwarded-For, never one the caller wrote; an IPv6 address counts as its /64 ({@link ClientAddresses}).
  */
 @ApplicationScoped
 public class SignInLimits {
@@ -76,8 +75,10 @@ public class SignInLimits {
     private final SignInLimitSettings settings;
     private final AuditLog audit;
     private final byte[] hmacKey;
+    private final ClientAddresses addresses;
 
-    SignInLimits(Pool pool, SignInLimitSettings settings, AuditLog audit, JwtKeys keys) {
+    SignInLimits(Pool pool, SignInLimitSettings settings, AuditLog audit, JwtKeys keys, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.pool = pool;
         this.settings = settings;
         this.audit = audit;
@@ -115,13 +116,9 @@ public class SignInLimits {
         return count(counters);
     }
 
-    /** The client's address as Vert.x sees it (the forwarded one when proxy address forwarding is configured). */
-    public static String clientAddress(io.vertx.core.http.HttpServerRequest request) {
-        if (request == null || request.remoteAddress() == null) {
-            return null;
-        }
-        String host = request.remoteAddress().hostAddress();
-        return host != null ? host : request.remoteAddress().host();
+    /** The address this request counts under (see {@link ClientAddresses}): never one the caller chose. */
+    public String clientAddress(io.vertx.core.http.HttpServerRequest request) {
+        return addresses.of(request);
     }
 
     public static ApiProblem tooManyAttempts(long retryAfterSeconds) {

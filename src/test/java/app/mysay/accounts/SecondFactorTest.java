@@ -78,7 +78,7 @@ class SecondFactorTest {
         Response done = Api.as(staff).body(Map.of("code", code(secret, 0)))
                 .post("/api/account/second-factor/set-up/confirmation");
         done.then().statusCode(200);
-        return new SetUp(secret, done.path("recoveryCodes"), done.path("session.token"));
+        return new SetUp(secret, done.path("recoveryCodes"), done.getCookie("mysay_session"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class SecondFactorTest {
         Api.as(staff).get("/api/account/second-factor").then().statusCode(200)
                 .body("setUp", org.hamcrest.Matchers.equalTo(false));
         // Until confirmed, signing in needs no code.
-        signInWithPassword(staff.email()).then().statusCode(200).body("token", org.hamcrest.Matchers.notNullValue());
+        signInWithPassword(staff.email()).then().statusCode(200).cookie("mysay_session", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -117,7 +117,7 @@ class SecondFactorTest {
         signedIn.then().statusCode(200);
         assertTrue(signedIn.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(app.mysay.security.TokenVerification.SESSION_COOKIE + "=")),
                 "the cookie is set once the second step is done");
-        Api.as(signedIn.<String>path("token")).get("/api/auth/me").then().statusCode(200)
+        Api.as(signedIn.getCookie("mysay_session")).get("/api/auth/me").then().statusCode(200)
                 .body("role", org.hamcrest.Matchers.equalTo("CHAIR"));
         problem(enterCode(challenge(staff.email()), next), 401, "second-factor-failed");
 
@@ -159,7 +159,7 @@ class SecondFactorTest {
         String typed = " " + setUp.recoveryCodes().get(3).toUpperCase().replace("-", " ") + " ";
         Response signedIn = enterCode(challenge(staff.email()), typed);
         signedIn.then().statusCode(200);
-        String token = signedIn.path("token");
+        String token = signedIn.getCookie("mysay_session");
         Api.as(token).get("/api/account/second-factor").then().statusCode(200)
                 .body("recoveryCodesLeft", org.hamcrest.Matchers.equalTo(9));
         problem(enterCode(challenge(staff.email()), setUp.recoveryCodes().get(3)), 401, "second-factor-failed");
@@ -215,7 +215,7 @@ class SecondFactorTest {
         changed.then().statusCode(200);
         Api.as(otherBrowser).get("/api/auth/me").then().statusCode(401);
         Api.as(staff).get("/api/auth/me").then().statusCode(401);
-        Api.as(changed.<String>path("token")).get("/api/auth/me").then().statusCode(200);
+        Api.as(changed.getCookie("mysay_session")).get("/api/auth/me").then().statusCode(200);
         problem(signInWithPassword(staff.email()), 401, "sign-in-failed");
         given().contentType(ContentType.JSON).body(Map.of("email", staff.email(), "password", "a whole new password"))
                 .post("/api/auth/sign-in").then().statusCode(200);
@@ -244,7 +244,7 @@ class SecondFactorTest {
         // Lost phone and codes: the manager resets; every session ends; the next sign-in needs no code.
         Api.as(manager).delete("/api/staff/" + worker.id() + "/second-factor").then().statusCode(204);
         Api.as(setUp.token()).get("/api/auth/me").then().statusCode(401);
-        String fresh = signInWithPassword(worker.email()).then().statusCode(200).extract().path("token");
+        String fresh = signInWithPassword(worker.email()).then().statusCode(200).extract().cookie("mysay_session");
         assertNotNull(fresh);
         Api.as(manager).delete("/api/staff/" + UUID.randomUUID() + "/second-factor").then().statusCode(404);
 
@@ -276,12 +276,12 @@ class SecondFactorTest {
         invalid(Api.as(setUp.token()).body(Map.of("password", "not my password at all"))
                 .post("/api/account/second-factor/removal"), "password");
         String token = Api.as(setUp.token()).body(Map.of("password", Api.PASSWORD))
-                .post("/api/account/second-factor/removal").then().statusCode(200).extract().path("token");
+                .post("/api/account/second-factor/removal").then().statusCode(200).extract().cookie("mysay_session");
         assertNotEquals(setUp.token(), token);
         Api.as(token).get("/api/account/second-factor").then().statusCode(200)
                 .body("setUp", org.hamcrest.Matchers.equalTo(false))
                 .body("required", org.hamcrest.Matchers.equalTo(false));
-        signInWithPassword(staff.email()).then().statusCode(200).body("token", org.hamcrest.Matchers.notNullValue());
+        signInWithPassword(staff.email()).then().statusCode(200).cookie("mysay_session", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

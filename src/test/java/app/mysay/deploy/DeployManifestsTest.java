@@ -91,7 +91,11 @@ class DeployManifestsTest {
             new Breakage("compose.yaml", "    cap_drop:", "    cap_dorp:",
                     "/services/app must NOT have additional properties (cap_dorp)"),
             new Breakage("compose.yaml", "      PGUSER: mysay\n", "      PGUSER: mysay\n      PGPASSWORD: hunter2\n",
-                    "PGPASSWORD in compose.yaml: put it in app.env or a secret file"));
+                    "PGPASSWORD in compose.yaml: put it in app.env or a secret file"),
+            new Breakage("compose.yaml", "      QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: ${MYSAY_TRUSTED_PROXIES:-172.31.253.1}\n", "",
+                    "compose.yaml: proxy address forwarding without QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"),
+            new Breakage("kubernetes/base/kustomization.yaml", "      - QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=10.244.0.0/16\n", "",
+                    "proxy address forwarding without QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: callers could choose"));
 
     @Test
     void aSingleMisspeltFieldFailsTheCheck(@TempDir Path copy) throws Exception {

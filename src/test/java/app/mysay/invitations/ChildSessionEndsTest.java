@@ -31,7 +31,7 @@ class ChildSessionEndsTest {
         as(login).get("/api/child/me").then().statusCode(401);
         as(login).post("/api/auth/refresh").then().statusCode(401);
         // The child chooses a new PIN on the same device and is back in.
-        String token = Api.setPin(login.deviceSecret(), "3691").then().statusCode(200).extract().path("token");
+        String token = Api.setPin(login.deviceSecret(), "3691").then().statusCode(200).extract().cookie("mysay_session");
         as(token).get("/api/child/me").then().statusCode(200);
     }
 

@@ -175,7 +175,7 @@ class ChildSignInTest {
             invalid(Api.setPin(device, easy), "pin");
         }
         // None of the refusals used up the device: a good PIN is still accepted.
-        Api.setPin(device, PIN).then().statusCode(200).body("token", notNullValue());
+        Api.setPin(device, PIN).then().statusCode(200).cookie("mysay_session", notNullValue());
     }
 
     @Test
@@ -210,7 +210,7 @@ class ChildSignInTest {
         String token = Api.childSignIn(device, PIN).then().statusCode(200)
                 .body("me.id", equalTo(s.childId().toString()))
                 .body("me.role", equalTo("CHILD"))
-                .extract().path("token");
+                .extract().cookie("mysay_session");
         as(token).get("/api/child/me").then().statusCode(200)
                 .body("childId", equalTo(s.childId().toString()))
                 .body("knownAs", equalTo("Sam"))
@@ -262,9 +262,9 @@ class ChildSignInTest {
         as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200)
                 .body("childId", equalTo(s.childId().toString())).body("devicesReset", equalTo(1));
         problem(Api.childSignIn(device, PIN), 409, "pin-not-set");
-        String token = Api.setPin(device, "4071").then().statusCode(200).extract().path("token");
+        String token = Api.setPin(device, "4071").then().statusCode(200).extract().cookie("mysay_session");
         as(token).get("/api/child/me").then().statusCode(200).body("childId", equalTo(s.childId().toString()));
-        String again = Api.childSignIn(device, "4071").then().statusCode(200).extract().path("token");
+        String again = Api.childSignIn(device, "4071").then().statusCode(200).extract().cookie("mysay_session");
         as(again).get("/api/child/me").then().statusCode(200);
         // The old PIN is gone, and the count of wrong tries started again.
         problem(Api.childSignIn(device, PIN), 401, "pin-not-right").body("attemptsLeft", equalTo(4));
@@ -279,7 +279,7 @@ class ChildSignInTest {
         Setting s = Setting.create();
         Setting other = Setting.create();
         String device = Api.redeem(s.invite());
-        String token = Api.setPin(device, PIN).then().statusCode(200).extract().path("token");
+        String token = Api.setPin(device, PIN).then().statusCode(200).extract().cookie("mysay_session");
         problem(as(token).get("/api/child/conferences/" + other.conferenceId() + "/views"), 404, "not-found");
     }
 

@@ -114,7 +114,7 @@ class RequestIdsAndLogsTest {
             UUID conferenceId = Api.conference(socialWorker, chair, List.of(childId));
             String code = Api.invite(socialWorker, conferenceId, childId);
             String device = Api.redeem(code);
-            String childToken = Api.setPin(device, "2580").then().statusCode(200).extract().path("token");
+            String childToken = Api.setPin(device, "2580").then().statusCode(200).extract().cookie("mysay_session");
             Api.childSignIn(device, "9513").then().statusCode(401);
 
             String good = "Xylophonist" + run;

@@ -329,7 +329,7 @@ class ScaleOutAndFaultsIT {
         String device = redeemed.getCookie("mysay_device");
         String token = given().baseUri(invitedOn.url()).contentType(ContentType.JSON).cookie("mysay_device", device)
                 .header("X-MySay-Request", "1").body(Map.of("pin", "2580")).post("/api/child/pin")
-                .then().statusCode(200).extract().path("token");
+                .then().statusCode(200).extract().cookie("mysay_session");
         return new Family(conferenceId, childId, knownAs, new ChildSession(device, token));
     }
 
@@ -349,7 +349,7 @@ class ScaleOutAndFaultsIT {
     }
 
     private static String signIn(AppInstance on, String email, String password) {
-        return signInAttempt(on, email, password).then().statusCode(200).extract().path("token");
+        return signInAttempt(on, email, password).then().statusCode(200).extract().cookie("mysay_session");
     }
 
     private static Response signInAttempt(AppInstance on, String email, String password) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -574,7 +575,7 @@ class JwtAttackTest {
         Staff staff = Api.staff(Role.CHAIR);
         Response refreshed = Api.as(staff).post("/api/auth/refresh");
         assertEquals(200, refreshed.statusCode(), refreshed.asString());
-        String token = refreshed.path("token");
+        String token = refreshed.getCookie("mysay_session");
         assertNotNull(token);
         assertNotEquals(staff.token(), token, "refresh must return a new token");
         Map<?, ?> before = payload(staff.token());
@@ -648,8 +649,9 @@ class JwtAttackTest {
         assertEquals("/", cookie.attributes().get("path"), "the session cookie's path");
         long maxAge = Long.parseLong(cookie.attributes().getOrDefault("max-age", "-1"));
         assertTrue(maxAge > 0 && maxAge <= 15 * 60, "the cookie lives no longer than the token: max-age " + maxAge);
-        String token = response.path("token");
-        assertEquals(token, cookie.value(), "the cookie carries the token");
+        // The token is in the HttpOnly cookie only: never in the body, where a script could read it.
+        assertNull(response.path("token"), "no token in the body");
+        assertFalse(response.asString().contains(cookie.value()), "the body does not carry the token");
         Transport.COOKIE.carrying(cookie.value()).get("/api/auth/me").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.equalTo(staff.id().toString()));
     }

@@ -72,7 +72,7 @@ class RevocationTest {
     void signingOutRevokesTheTokenAsBearerAndAsCookie() {
         for (Transport transport : Transport.values()) {
             Staff staff = Api.staff(Role.SOCIAL_WORKER);
-            String refreshed = Api.as(staff).post("/api/auth/refresh").then().statusCode(200).extract().path("token");
+            String refreshed = Api.as(staff).post("/api/auth/refresh").then().statusCode(200).extract().cookie("mysay_session");
             Api.as(staff).get("/api/children").then().statusCode(200);
 
             signOut(transport, staff.token()).then().statusCode(204);
@@ -84,7 +84,7 @@ class RevocationTest {
             // At once, in the same second: a fresh sign-in works, and so does refreshing it.
             String fresh = Api.signIn(staff.email());
             Api.as(fresh).get("/api/auth/me").then().statusCode(200);
-            String again = Api.as(fresh).post("/api/auth/refresh").then().statusCode(200).extract().path("token");
+            String again = Api.as(fresh).post("/api/auth/refresh").then().statusCode(200).extract().cookie("mysay_session");
             Transport.COOKIE.carrying(again).get("/api/children").then().statusCode(200);
         }
         assertEquals(true, Api.inSession(() -> AuditEvent.count("action", AuditAction.SIGNED_OUT)) >= 2);
@@ -132,7 +132,7 @@ class RevocationTest {
         Family f = Family.create("Lou");
         ChildLogin phone = f.device();
         ChildLogin tablet = f.device();
-        String refreshed = Api.as(phone).post("/api/auth/refresh").then().statusCode(200).extract().path("token");
+        String refreshed = Api.as(phone).post("/api/auth/refresh").then().statusCode(200).extract().cookie("mysay_session");
 
         signOut(Transport.COOKIE, phone.token()).then().statusCode(204);
 
@@ -140,7 +140,7 @@ class RevocationTest {
         assertRefusedEverywhere("a child's token refreshed before signing out", refreshed);
         Api.as(tablet).get("/api/child/me").then().statusCode(200);
         // The phone stays bound: the child signs in again with the PIN, at once.
-        String fresh = Api.childSignIn(phone.deviceSecret(), "2580").then().statusCode(200).extract().path("token");
+        String fresh = Api.childSignIn(phone.deviceSecret(), "2580").then().statusCode(200).extract().cookie("mysay_session");
         Api.as(fresh).get("/api/child/me").then().statusCode(200);
     }
 
@@ -151,7 +151,7 @@ class RevocationTest {
         ChildLogin tablet = f.device();
 
         Api.as(f.socialWorker()).post("/api/children/" + f.child() + "/pin-reset").then().statusCode(200);
-        String fresh = Api.setPin(phone.deviceSecret(), "4071").then().statusCode(200).extract().path("token");
+        String fresh = Api.setPin(phone.deviceSecret(), "4071").then().statusCode(200).extract().cookie("mysay_session");
         assertNotNull(fresh);
         Api.setPin(tablet.deviceSecret(), "4071").then().statusCode(200);
 

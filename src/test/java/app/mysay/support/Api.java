@@ -64,7 +64,7 @@ public final class Api {
 
     public static String signIn(String email) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
-                .post("/api/auth/sign-in").then().statusCode(200).extract().path("token");
+                .post("/api/auth/sign-in").then().statusCode(200).extract().cookie("mysay_session");
     }
 
     public static RequestSpecification as(String token) {
@@ -133,7 +133,7 @@ public final class Api {
     /** The whole way in for a child: invitation, redeemed on a device, PIN chosen. */
     public static ChildLogin childSignedIn(Staff socialWorker, UUID conferenceId, UUID childId) {
         String device = redeem(invite(socialWorker, conferenceId, childId));
-        String token = setPin(device, "2580").then().statusCode(200).extract().path("token");
+        String token = setPin(device, "2580").then().statusCode(200).extract().cookie("mysay_session");
         return new ChildLogin(childId, device, token);
     }
 
