@@ -60,6 +60,7 @@ bwrap --ro-bind /usr /usr --ro-bind /etc /etc --symlink usr/bin /bin --symlink u
   --setenv MYSAY_PUBLIC_URL http://localhost:8080 --setenv MYSAY_JWT_ISSUER http://localhost:8080/api \
   --setenv MYSAY_SMTP_HOST 127.0.0.1 --setenv MYSAY_SMTP_PORT "$smtp_port" --setenv MYSAY_SMTP_START_TLS OPTIONAL \
   --setenv MYSAY_MAIL_FROM 'MySay <no-reply@mysay.example>' --setenv MYSAY_RETENTION_AFTER_LAST_CONFERENCE P2Y \
+  --setenv MYSAY_BANK_HOLIDAYS_REFRESH_EVERY off \
   java -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError -Xmx666m -Dquarkus.http.host=0.0.0.0 \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar /deployments/quarkus-run.jar \
   > "$work/app.log" 2>&1 &

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import enJson from './en.json';
 import cyJson from './cy.json';
 import arJson from './ar.json';
-import { language, LANGUAGES, setLanguage, t } from './index';
+import { formatTime, language, LANGUAGES, setLanguage, t } from './index';
 
 type Catalogue = Record<string, string>;
 
@@ -160,6 +160,17 @@ describe('t()', () => {
       vi.unstubAllGlobals();
     });
 
+    it('says when to try again as a time of day, in the sentence, in every language', async () => {
+      const at = new Date(2026, 11, 7, 14, 5);
+      for (const code of ['en', 'cy', 'ar'] as const) {
+        await setLanguage(code, false);
+        expect(formatTime(at)).toMatch(/(14|2)[:.]05/);
+        expect(t('pin.tooManyTries', { time: formatTime(at) })).toContain(formatTime(at));
+        if (code !== 'en') expect(t('pin.tooManyTries', { time: '' })).not.toEqual(en['pin.tooManyTries'].replace('{time}', ''));
+      }
+      await setLanguage('en', false);
+    });
+
     it('uses the Welsh messages and sets lang and direction', async () => {
       await setLanguage('cy');
       expect(t('common.continue')).toBe(cyJson['common.continue']);
@@ -183,3 +194,4 @@ describe('t()', () => {
     });
   });
 });
+

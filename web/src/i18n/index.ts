@@ -50,6 +50,12 @@ export async function setLanguage(code: Language, remember = true): Promise<void
   }
 }
 
+/** A time of day in the chosen language, with Western digits: "14:05". */
+export function formatTime(date: Date): string {
+  const locale = language.value === 'en' ? 'en-GB' : `${language.value}-u-nu-latn`;
+  return date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+}
+
 /** Dates in words, in the chosen language: "Monday 7 December". */
 export function formatDate(iso: string, withTime = false): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, isProblem } from '../api/client';
 import { ErrorSummary, Notice, TextInput, type FieldError } from '../components/Form';
-import { t } from '../i18n';
+import { formatTime, t } from '../i18n';
 import { go, deviceBound } from '../state/app';
 import { startSession } from '../state/session';
 
@@ -13,7 +13,14 @@ function Heading({ children }: { children: preact.ComponentChildren }) {
   );
 }
 
+/** Too many tries (429): when to try again, from the service's Retry-After, as a time of day (rounded up). */
+export function tooManyTries(err: ApiError, now: number = Date.now()): string {
+  return err.retryAfterMs == null ? t('pin.tooManyTriesSoon')
+    : t('pin.tooManyTries', { time: formatTime(new Date(now + err.retryAfterMs + 59_000)) });
+}
+
 /** Redeems an invitation code on this device and moves on to choosing a PIN; the message to show if it fails. */
+
 async function redeem(code: string): Promise<string | null> {
   try {
     const redeemed = await api.redeem(code);
@@ -21,6 +28,7 @@ async function redeem(code: string): Promise<string | null> {
     go({ name: 'choosePin', knownAs: redeemed.knownAs });
     return null;
   } catch (e) {
+    if (e instanceof ApiError && e.status === 429) return tooManyTries(e);
     return isProblem(e, 'invitation-not-valid') ? t('code.notValid') : t('common.somethingWrong');
   }
 }
@@ -142,6 +150,8 @@ export function ChoosePin({ knownAs }: { knownAs: string }) {
         go({ name: 'signIn' });
       } else if (isProblem(err, 'pin-setup-expired')) {
         setErrors([{ field: 'pin', message: t('pin.tooLate') }]);
+      } else if (err instanceof ApiError && err.status === 429) {
+        setErrors([{ field: 'pin', message: tooManyTries(err) }]);
       } else if (err instanceof ApiError && err.status === 401) {
         deviceBound.set(false);
         setErrors([{ field: 'pin', message: t('pin.notThisPhone') }]);
@@ -190,6 +200,8 @@ export function SignIn({ notice }: { notice?: string }) {
       } else if (isProblem(err, 'pin-not-right')) {
         const left = err.problem?.attemptsLeft ?? 0;
         setErrors([{ field: 'pin', message: left === 1 ? t('pin.wrongLast') : t('pin.wrong', { n: left }) }]);
+      } else if (err instanceof ApiError && err.status === 429) {
+        setErrors([{ field: 'pin', message: tooManyTries(err) }]);
       } else if (isProblem(err, 'device-not-recognised')) {
         deviceBound.set(false);
         go({ name: 'code' });

@@ -62,13 +62,15 @@ public class AuthResource {
     @Operation(summary = "Staff sign-in with e-mail and password. With no second factor to give, sets the session "
             + "cookie (the token is in the cookie only) and returns the session (expiresAt, me). Otherwise returns the second step (secondStep: "
             + "ENTER_CODE or SET_UP, and a challenge for /api/auth/second-factor). Too many tries for one e-mail "
-            + "address, or from one client address, answer 429 with Retry-After.")
+            + "address, or from one client address, answer 429 with Retry-After; only failed sign-ins count.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = { Session.class,
             SecondStepNeeded.class })))
     public Uni<Response> signIn(@NotNull(message = "Send your e-mail address and password") @Valid SignInRequest request,
             @Context HttpServerRequest http) {
         return limits.staffSignIn(request.email(), limits.clientAddress(http))
-                .chain(() -> accounts.signIn(request.email(), request.password())).map(step -> step
+                .chain(attempt -> accounts.signIn(request.email(), request.password())
+                        .call(step -> step.isPresent() ? limits.succeeded(attempt) : Uni.createFrom().voidItem()))
+                .map(step -> step
                 .map(AuthResource::signedIn)
                 .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",
                         "The e-mail address or password is not right. Check them and try again.")))

@@ -109,30 +109,34 @@ public class SecondFactorService {
     /** The second step: an authenticator code or a recovery code. */
     @WithTransaction
     public Uni<Attempt<Session>> enterCode(String challenge, String code) {
-        return challengedAccount(challenge).flatMap(account -> {
+        return challengedAccount(challenge).flatMap(challenged -> {
+            StaffAccount account = challenged.account();
             if (!account.hasSecondFactor()) {
                 return Uni.createFrom().failure(signInExpired());
             }
             return acceptCode(account, code).flatMap(how -> how == null
                     ? wrongCode(challenge, account)
-                    : spend(challenge).chain(() -> sessions.open(account, how)).map(Attempt::ok));
+                    : spend(challenge).chain(() -> sessions.open(account, how))
+                            .call(() -> limits.succeeded(challenged.attempt())).map(Attempt::ok));
         });
     }
 
     /** Setting up at sign-in, when the council requires a second factor and this account has none yet. */
     @WithTransaction
     public Uni<SetUpDetails> beginSetUpAtSignIn(String challenge) {
-        return challengedAccount(challenge).map(account -> {
-            if (account.hasSecondFactor()) {
-                throw signInExpired();
+        return challengedAccount(challenge).flatMap(challenged -> {
+            if (challenged.account().hasSecondFactor()) {
+                return Uni.createFrom().failure(signInExpired());
             }
-            return beginSetUp(account);
+            // Not a guess: the account has no code to guess yet.
+            return limits.succeeded(challenged.attempt()).replaceWith(beginSetUp(challenged.account()));
         });
     }
 
     @WithTransaction
     public Uni<Attempt<SetUpDone>> confirmSetUpAtSignIn(String challenge, String code) {
-        return challengedAccount(challenge).flatMap(account -> {
+        return challengedAccount(challenge).flatMap(challenged -> {
+            StaffAccount account = challenged.account();
             if (account.hasSecondFactor() || account.totpPendingEnc == null) {
                 return Uni.createFrom().failure(signInExpired());
             }
@@ -146,6 +150,7 @@ public class SecondFactorService {
                             null, null, "at sign-in"))
                     .chain(() -> spend(challenge))
                     .chain(() -> sessions.open(account, "password and a new authenticator app"))
+                    .call(() -> limits.succeeded(challenged.attempt()))
                     .map(session -> Attempt.ok(new SetUpDone(session, codes)));
         });
     }
@@ -335,10 +340,10 @@ public class SecondFactorService {
     }
 
     /**
-     * The enabled account a live challenge belongs to, after counting this attempt against the account's limit.
-     * Unknown, used, expired and spent challenges all get the same answer.
+     * The enabled account a live challenge belongs to, after counting this attempt against the account's limit (taken
+     * back when the code is right). Unknown, used, expired and spent challenges all get the same answer.
      */
-    private Uni<StaffAccount> challengedAccount(String challenge) {
+    private Uni<Challenged> challengedAccount(String challenge) {
         return accounts.getSession().flatMap(s -> s.createNativeQuery("""
                 select account_id from sign_in_challenge
                 where id_hash = :hash and used_at is null and expires_at > now() and failures < :tries
@@ -350,14 +355,17 @@ public class SecondFactorService {
                         return Uni.createFrom().failure(signInExpired());
                     }
                     UUID accountId = ids.get(0);
-                    return limits.secondFactor(accountId).chain(() -> accounts.findById(accountId));
-                })
-                .map(account -> {
-                    if (account == null || !account.enabled) {
-                        throw signInExpired();
-                    }
-                    return account;
+                    return limits.secondFactor(accountId).flatMap(attempt -> accounts.findById(accountId)
+                            .map(account -> {
+                                if (account == null || !account.enabled) {
+                                    throw signInExpired();
+                                }
+                                return new Challenged(account, attempt);
+                            }));
                 });
+    }
+
+    private record Challenged(StaffAccount account, SignInLimits.Attempt attempt) {
     }
 
     private Uni<Void> spend(String challenge) {

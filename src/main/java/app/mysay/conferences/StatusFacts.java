@@ -28,6 +28,7 @@ import app.mysay.invitations.InvitationState;
 import app.mysay.security.ConferenceSelection;
 import app.mysay.views.AdvocateChoice;
 import app.mysay.views.TakingPartWay;
+import app.mysay.views.UrgentRule;
 import app.mysay.views.ViewsRepository;
 import app.mysay.views.ViewsRepository.DraftStarted;
 import app.mysay.views.ViewsRepository.LatestSent;
@@ -51,17 +52,17 @@ public class StatusFacts {
     private final ViewsRepository views;
     private final InvitationRepository invitations;
     private final ChildDeviceRepository devices;
-    private final int lowSafetyScore;
+    private final UrgentRule urgentRule;
     private final ZoneId zone;
 
     StatusFacts(ConferenceChildRepository links, ViewsRepository views, InvitationRepository invitations,
-            ChildDeviceRepository devices, @ConfigProperty(name = "mysay.attention.low-safety-score") int lowSafetyScore,
+            ChildDeviceRepository devices, UrgentRule urgentRule,
             @ConfigProperty(name = "mysay.zone") ZoneId zone) {
         this.links = links;
         this.views = views;
         this.invitations = invitations;
         this.devices = devices;
-        this.lowSafetyScore = lowSafetyScore;
+        this.urgentRule = urgentRule;
         this.zone = zone;
     }
 
@@ -127,10 +128,11 @@ public class StatusFacts {
 
         List<Attention> attention = new ArrayList<>();
         boolean open = conference.status == ConferenceStatus.SCHEDULED;
-        if (sent != null && sent.flaggedUrgent()) {
+        UrgentRule.Urgency urgency = sent == null ? null : urgentRule.of(sent.urgentReasons(), sent.safetyScore());
+        if (urgency != null && !urgency.words().isEmpty()) {
             attention.add(Attention.URGENT_WORDS);
         }
-        if (sent != null && sent.safetyScore() != null && sent.safetyScore() <= lowSafetyScore) {
+        if (urgency != null && urgency.lowSafetyScore()) {
             attention.add(Attention.LOW_SAFETY_SCORE);
         }
         if (talkFirst && open) {

@@ -2,21 +2,24 @@ package app.mysay.conferences;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-/** Counts working days (Monday to Friday, less the configured bank holidays). */
+/** Counts working days (Monday to Friday, less the bank holidays: {@link BankHolidays}). */
 @ApplicationScoped
 public class WorkingDays {
 
-    private final Set<LocalDate> bankHolidays;
+    private final Predicate<LocalDate> bankHoliday;
 
-    public WorkingDays(@ConfigProperty(name = "mysay.bank-holidays") List<LocalDate> bankHolidays) {
-        this.bankHolidays = Set.copyOf(bankHolidays);
+    @Inject
+    public WorkingDays(BankHolidays bankHolidays) {
+        this(bankHolidays::contains);
+    }
+
+    WorkingDays(Predicate<LocalDate> bankHoliday) {
+        this.bankHoliday = bankHoliday;
     }
 
     /** The date {@code days} working days before {@code date}: 2 before Wednesday is Monday. */
@@ -34,6 +37,6 @@ public class WorkingDays {
 
     public boolean isWorkingDay(LocalDate day) {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !bankHolidays.contains(day);
+                && !bankHoliday.test(day);
     }
 }

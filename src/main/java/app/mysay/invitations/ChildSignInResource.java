@@ -54,7 +54,9 @@ public class ChildSignInResource {
     @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next")
     public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
             @Context HttpServerRequest http) {
-        return limits.redeem(limits.clientAddress(http)).chain(() -> service.redeem(request.code())).map(binding -> {
+        return limits.redeem(limits.clientAddress(http)).chain(attempt -> service.redeem(request.code())
+                .call(binding -> binding != null ? limits.succeeded(attempt) : Uni.createFrom().voidItem()))
+                .map(binding -> {
             if (binding == null) {
                 throw ChildSignInService.invitationNotValid();
             }
@@ -69,7 +71,7 @@ public class ChildSignInResource {
     public Uni<Response> setPin(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
         return limits.pin(deviceSecret, limits.clientAddress(http))
-                .chain(() -> service.setPin(deviceSecret, request.pin()))
+                .chain(attempt -> service.setPin(deviceSecret, request.pin()).call(() -> limits.succeeded(attempt)))
                 .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
                         .build())
                 .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.CHILD_PIN, e));
@@ -81,7 +83,9 @@ public class ChildSignInResource {
     public Uni<Response> signIn(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
         return limits.pin(deviceSecret, limits.clientAddress(http))
-                .chain(() -> service.signIn(deviceSecret, request.pin())).map(outcome -> {
+                .chain(attempt -> service.signIn(deviceSecret, request.pin()).call(outcome -> outcome instanceof SignedIn
+                        ? limits.succeeded(attempt) : Uni.createFrom().voidItem()))
+                .map(outcome -> {
             if (outcome instanceof SignedIn signedIn) {
                 return Response.ok(signedIn.session())
                         .cookie(SessionCookies.session(signedIn.session().token(), signedIn.session().expiresAt()))

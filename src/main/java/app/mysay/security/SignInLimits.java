@@ -27,14 +27,17 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Limits on sign-in attempts, counted in the database so that they hold across instances: staff sign-in per e-mail
- * address and per client address, second-factor codes per account, invitation redemption per client address, and choosing or entering a PIN per device
- * and per client address. Each attempt adds one to a fixed-window counter with a single atomic
- * {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}, committed on its own before any password or PIN is hashed, so
- * a refused attempt costs the service one statement and a failing request cannot roll its count back.
+ * Limits on failed sign-in attempts, counted in the database so that they hold across instances: staff sign-in per
+ * e-mail address and per client address, second-factor codes per account, invitation redemption per client address,
+ * and choosing or entering a PIN per device and per client address. Each attempt adds one to a fixed-window counter
+ * with a single atomic {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}, committed on its own before any
+ * password or PIN is hashed, so a refused attempt costs the service one statement, a failing request cannot roll its
+ * count back, and parallel guesses cannot overtake the count. Only failures are meant to count: an attempt that
+ * succeeds takes itself back ({@link #succeeded}), clearing the failures of its account or device and giving the
+ * client address its one back, so staff who sign in all day are never "too many tries".
  * <p>
- * Over a limit the answer is 429 {@code too-many-attempts} with {@code Retry-After} (the end of the window), whatever
- * the password; the first refusal of each key and window is audited ({@link AuditAction#SIGN_IN_LIMITED}), so a flood
+ * Over a limit the answer is 429 {@code too-many-attempts} with {@code Retry-After} (the end of the window) and, in
+ * its detail, the minutes to wait in words, whatever the password; the first refusal of each key and window is audited ({@link AuditAction#SIGN_IN_LIMITED}), so a flood
  * cannot flood the audit trail. Keys are HMAC-SHA-256 under a key derived from the token signing key, so no e-mail,
  * device secret or client address is stored, and the stored keys cannot be matched against a list of addresses.
  * <p>
@@ -54,7 +57,23 @@ public class SignInLimits {
         STAFF_ACCOUNT, STAFF_ADDRESS, SECOND_FACTOR_ACCOUNT, REDEEM_ADDRESS, PIN_DEVICE, PIN_ADDRESS
     }
 
+    /** The kinds about one account or device, whose failures a success clears (the others are client addresses). */
+    private static final java.util.Set<Kind> CLEARED_BY_SUCCESS = java.util.EnumSet.of(Kind.STAFF_ACCOUNT,
+            Kind.SECOND_FACTOR_ACCOUNT, Kind.PIN_DEVICE);
+
     private record Counter(Kind kind, String key, int limit, long windowSeconds) {
+    }
+
+    private record Counted(Kind kind, byte[] keyHash, java.time.OffsetDateTime windowStart) {
+    }
+
+    /** What one attempt was counted in, so that it can take itself back if it succeeds. */
+    public static final class Attempt {
+        private final List<Counted> counted;
+
+        private Attempt(List<Counted> counted) {
+            this.counted = List.copyOf(counted);
+        }
     }
 
     /**
@@ -67,9 +86,12 @@ public class SignInLimits {
             from unnest($1::varchar[], $2::bytea[], $3::bigint[]) as k (kind, key_hash, secs)
             order by k.kind
             on conflict (kind, key_hash, window_start) do update set attempts = l.attempts + 1
-            returning l.kind, l.attempts,
+            returning l.kind, l.key_hash, l.window_start, l.attempts,
                       ceil(extract(epoch from l.window_start - now()))::bigint as starts_in
             """;
+    private static final String CLEAR = "delete from sign_in_limit where kind = $1 and key_hash = $2";
+    private static final String GIVE_BACK = "update sign_in_limit set attempts = attempts - 1 "
+            + "where kind = $1 and key_hash = $2 and window_start = $3 and attempts > 0";
 
     private final Pool pool;
     private final SignInLimitSettings settings;
@@ -86,7 +108,7 @@ public class SignInLimits {
     }
 
     /** Before checking a staff password: per e-mail address (existing or not, so the limit reveals nothing). */
-    public Uni<Void> staffSignIn(String email, String clientAddress) {
+    public Uni<Attempt> staffSignIn(String email, String clientAddress) {
         long window = settings.staffWindow().toSeconds();
         String account = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         return count(List.of(new Counter(Kind.STAFF_ACCOUNT, account, settings.staffPerAccount(), window),
@@ -94,19 +116,19 @@ public class SignInLimits {
     }
 
     /** Before checking a second-factor code: per account, across its sign-in challenges. */
-    public Uni<Void> secondFactor(java.util.UUID accountId) {
+    public Uni<Attempt> secondFactor(java.util.UUID accountId) {
         return count(List.of(new Counter(Kind.SECOND_FACTOR_ACCOUNT, accountId.toString(),
                 settings.secondFactorPerAccount(), settings.secondFactorWindow().toSeconds())));
     }
 
     /** Before looking an invitation code up. */
-    public Uni<Void> redeem(String clientAddress) {
+    public Uni<Attempt> redeem(String clientAddress) {
         return count(List.of(new Counter(Kind.REDEEM_ADDRESS, address(clientAddress), settings.redeemPerAddress(),
                 settings.redeemWindow().toSeconds())));
     }
 
     /** Before choosing or checking a PIN: per device (by its secret, known or not) and per client address. */
-    public Uni<Void> pin(String deviceSecret, String clientAddress) {
+    public Uni<Attempt> pin(String deviceSecret, String clientAddress) {
         long window = settings.pinWindow().toSeconds();
         List<Counter> counters = new ArrayList<>();
         if (deviceSecret != null && !deviceSecret.isBlank()) {
@@ -122,12 +144,36 @@ public class SignInLimits {
     }
 
     public static ApiProblem tooManyAttempts(long retryAfterSeconds) {
+        long seconds = Math.max(1, retryAfterSeconds);
+        long minutes = (seconds + 59) / 60;
         return new ApiProblem(429, "too-many-attempts", "Too many tries",
-                "There have been too many tries to sign in from here. Wait a while, then try again.")
-                .withRetryAfter(Math.max(1, retryAfterSeconds));
+                "There have been too many tries to sign in from here. "
+                        + (minutes <= 1 ? "Try again in a minute." : "Try again in " + minutes + " minutes."))
+                .withRetryAfter(seconds);
     }
 
-    private Uni<Void> count(List<Counter> counters) {
+    /**
+     * The attempt succeeded: it was not a failure, so it takes itself back. The failures of its account or device are
+     * cleared; the client address's count goes down by this one. A database error here is logged, not passed on: the
+     * person is in, and the cost is at most one count too many.
+     */
+    public Uni<Void> succeeded(Attempt attempt) {
+        if (attempt.counted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(attempt.counted.stream().map(c -> CLEARED_BY_SUCCESS.contains(c.kind())
+                ? pool.preparedQuery(CLEAR).execute(Tuple.of(c.kind().name(), io.vertx.core.buffer.Buffer.buffer(c.keyHash())))
+                : pool.preparedQuery(GIVE_BACK).execute(Tuple.of(c.kind().name(),
+                        io.vertx.core.buffer.Buffer.buffer(c.keyHash()), c.windowStart())))
+                .map(u -> u.replaceWithVoid()).toList()).andCollectFailures()
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Sign-in limits: a successful attempt could not be taken back (%s)", e.toString());
+                    return null;
+                });
+    }
+
+    private Uni<Attempt> count(List<Counter> counters) {
         Tuple params = Tuple.of(counters.stream().map(c -> c.kind().name()).toArray(String[]::new),
                 counters.stream().map(c -> io.vertx.core.buffer.Buffer.buffer(keyHash(c)))
                         .toArray(io.vertx.core.buffer.Buffer[]::new),
@@ -135,8 +181,11 @@ public class SignInLimits {
         return pool.preparedQuery(COUNT).execute(params).flatMap(rows -> {
             long retryAfter = 0;
             List<Kind> firstRefusals = new ArrayList<>();
+            List<Counted> counted = new ArrayList<>();
             for (Row row : rows) {
                 Kind kind = Kind.valueOf(row.getString("kind"));
+                counted.add(new Counted(kind, row.getBuffer("key_hash").getBytes(),
+                        row.getOffsetDateTime("window_start")));
                 Counter counter = counters.stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
                 int attempts = row.getInteger("attempts");
                 if (attempts > counter.limit()) {
@@ -147,18 +196,18 @@ public class SignInLimits {
                 }
             }
             if (retryAfter == 0) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(new Attempt(counted));
             }
             ApiProblem refused = tooManyAttempts(retryAfter);
             if (firstRefusals.isEmpty()) {
-                return Uni.createFrom().failure(refused);
+                return Uni.createFrom().<Attempt>failure(refused);
             }
             // Its own transaction: the request fails, and the record must stay.
             return Panache.withTransaction(() -> Uni.join().all(firstRefusals.stream()
                     .map(kind -> audit.record(null, AuditLog.ANONYMOUS, AuditAction.SIGN_IN_LIMITED, null, null,
                             kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')))
                     .toList()).andFailFast())
-                    .onItemOrFailure().transformToUni((ignored, failure) -> Uni.createFrom().failure(refused));
+                    .onItemOrFailure().transformToUni((ignored, failure) -> Uni.createFrom().<Attempt>failure(refused));
         });
     }
 

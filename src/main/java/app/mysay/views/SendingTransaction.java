@@ -57,7 +57,8 @@ public class SendingTransaction {
             + "for no key update of cc";
     static final String PREVIOUS_SENDING = "select request_hash, views_id from idempotency_key "
             + "where caller_id = $1 and key = $2";
-    static final String REPLAYED = "select conference_id, child_id, version, sent_at, urgent_reasons, authorship "
+    static final String REPLAYED = "select conference_id, child_id, version, sent_at, urgent_reasons, safety_score, "
+            + "authorship "
             + "from views where id = $1";
     static final String INSERT_VERSION = "insert into views (id, conference_id, child_id, status, version, "
             + "author_role, author_id, authorship, helper_name_enc, helper_role_enc, read_back_agreed, "
@@ -83,13 +84,15 @@ public class SendingTransaction {
     private final Outbox outbox;
     private final WebhookOutbox webhooks;
     private final AuditLog audit;
+    private final UrgentRule urgentRule;
     private final Map<Role, String> lockLink = new EnumMap<>(Role.class);
 
-    SendingTransaction(Pool pool, Outbox outbox, WebhookOutbox webhooks, AuditLog audit) {
+    SendingTransaction(Pool pool, Outbox outbox, WebhookOutbox webhooks, AuditLog audit, UrgentRule urgentRule) {
         this.pool = pool;
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.audit = audit;
+        this.urgentRule = urgentRule;
         for (Role role : Role.values()) {
             String rule = AccessPolicy.writeViewsSqlRule(role, "$3");
             if (rule != null) {
@@ -110,10 +113,11 @@ public class SendingTransaction {
 
     /**
      * Sends {@code version} (built, encrypted and scanned for urgent words, not yet numbered) as the author's, under
-     * their Idempotency-Key. {@code managers} are told too when the version is flagged urgent.
+     * their Idempotency-Key. When {@code urgency} (the version's, by UrgentRule) is urgent, the social workers and
+     * {@code managers} are told at once.
      */
     public Uni<SendResult> send(Caller author, String idempotencyKey, byte[] requestHash, Views version,
-            Collection<UUID> managers) {
+            UrgentRule.Urgency urgency, Collection<UUID> managers) {
         String lock = lockLink.get(author.role());
         if (lock == null) {
             return Uni.createFrom().failure(ApiProblem.notFound());
@@ -129,7 +133,7 @@ public class SendingTransaction {
                             .flatMap(previous -> previous.size() > 0
                                     ? replay(connection, previous.iterator().next(), requestHash)
                                     : sendNew(connection, author, link, idempotencyKey, requestHash, version,
-                                            managers));
+                                            urgency.urgent(), managers));
                 }));
     }
 
@@ -141,15 +145,14 @@ public class SendingTransaction {
         }
         return connection.preparedQuery(REPLAYED).execute(Tuple.of(previous.getUUID("views_id"))).map(rows -> {
             Row v = rows.iterator().next();
-            String urgent = v.getString("urgent_reasons");
+            boolean urgent = urgentRule.of(v.getString("urgent_reasons"), v.getShort("safety_score")).urgent();
             return new SendResult(new SendReceipt(v.getUUID("conference_id"), v.getUUID("child_id"),
-                    v.getInteger("version"), v.getOffsetDateTime("sent_at").toInstant(),
-                    urgent != null && !urgent.isEmpty()), true, AuthorshipKind.valueOf(v.getString("authorship")));
+                    v.getInteger("version"), v.getOffsetDateTime("sent_at").toInstant(), urgent), true, AuthorshipKind.valueOf(v.getString("authorship")));
         });
     }
 
     private Uni<SendResult> sendNew(SqlConnection connection, Caller author, Link link, String idempotencyKey,
-            byte[] requestHash, Views version, Collection<UUID> managers) {
+            byte[] requestHash, Views version, boolean urgent, Collection<UUID> managers) {
         ApiProblem closed = ViewsService.closedFor(link.status());
         if (closed != null) {
             return Uni.createFrom().failure(closed);
@@ -164,7 +167,7 @@ public class SendingTransaction {
             told.add(link.conferenceSocialWorkerId());
             told.add(link.childSocialWorkerId());
             Set<UUID> toldAtOnce = new LinkedHashSet<>();
-            if (version.flaggedUrgent()) {
+            if (urgent) {
                 toldAtOnce.add(link.childSocialWorkerId());
                 toldAtOnce.add(link.conferenceSocialWorkerId());
                 toldAtOnce.addAll(managers);
@@ -183,7 +186,7 @@ public class SendingTransaction {
                             "version " + version.version))
                     .andFailFast()
                     .map(done -> new SendResult(new SendReceipt(conferenceId, childId, version.version, sentAt,
-                            version.flaggedUrgent()), false, version.authorship));
+                            urgent), false, version.authorship));
         });
     }
 

@@ -161,7 +161,10 @@ public class Views extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
-    /** For a sent version: the reasons its words were flagged as maybe meaning danger now, comma-separated; else null. */
+    /**
+     * For a sent version: the reasons its words were flagged as maybe meaning danger now, comma-separated; else null.
+     * Whether the version is urgent is UrgentRule's to say (from these and the safety score).
+     */
     @Column(name = "urgent_reasons")
     public String urgentReasons;
 
@@ -169,10 +172,6 @@ public class Views extends PanacheEntityBase {
     public java.util.stream.Stream<String> texts() {
         return java.util.stream.Stream.of(goodThings, worries, wishes, whoWithMe, questionsForChair, tellChairFirst,
                 goodThingsPictureText, worriesPictureText, wishesPictureText);
-    }
-
-    public boolean flaggedUrgent() {
-        return urgentReasons != null && !urgentReasons.isEmpty();
     }
 
     /** Copies normalised content into the columns. */

@@ -22,7 +22,7 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
      */
     public record LatestSent(UUID conferenceId, UUID childId, int version, Instant sentAt, Short safetyScore,
             Set<TakingPartWay> takingPartWays, AdvocateChoice advocateChoice, AuthorshipKind authorship,
-            boolean hasWordsForChairFirst, boolean flaggedUrgent) {
+            boolean hasWordsForChairFirst, String urgentReasons) {
     }
 
     public record DraftStarted(UUID conferenceId, UUID childId) {
@@ -86,7 +86,7 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
         String urgentReasons = (String) r[9];
         return new LatestSent((UUID) r[0], (UUID) r[1], (Integer) r[2], (Instant) r[3], (Short) r[4],
                 ways == null ? Set.of() : Set.copyOf(ways), (AdvocateChoice) r[6], (AuthorshipKind) r[7],
-                Boolean.TRUE.equals(r[8]), urgentReasons != null && !urgentReasons.isEmpty());
+                Boolean.TRUE.equals(r[8]), urgentReasons);
     }
 
     /** Which children in these conferences have views started but not sent, by anyone. */

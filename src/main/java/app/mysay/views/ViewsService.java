@@ -3,7 +3,6 @@ package app.mysay.views;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -59,14 +58,14 @@ public class ViewsService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Reminders reminders;
-    private final UrgentWords urgentWords;
+    private final UrgentRule urgentRule;
     private final ObjectMapper json;
     private final AttachmentService attachments;
     private final SendingTransaction sending;
 
     ViewsService(ViewsRepository views, ConferenceRepository conferences, ConferenceChildRepository links,
             ChildRepository children, StaffAccountRepository accounts, AccessPolicy access, AuditLog audit,
-            Reminders reminders, UrgentWords urgentWords, ObjectMapper json, AttachmentService attachments,
+            Reminders reminders, UrgentRule urgentRule, ObjectMapper json, AttachmentService attachments,
             SendingTransaction sending) {
         this.views = views;
         this.conferences = conferences;
@@ -76,7 +75,7 @@ public class ViewsService {
         this.access = access;
         this.audit = audit;
         this.reminders = reminders;
-        this.urgentWords = urgentWords;
+        this.urgentRule = urgentRule;
         this.json = json;
         this.attachments = attachments;
         this.sending = sending;
@@ -132,7 +131,7 @@ public class ViewsService {
      * <p>
      * The transaction runs on the SQL client ({@link SendingTransaction}), not in a Hibernate session: it is the write
      * children make most. What it needs from elsewhere is settled first: for an advocate, their name; for views that
-     * name a voice note or a picture, that they may; for views flagged urgent, the managers to tell. Each of these
+     * name a voice note or a picture, that they may; for urgent views (UrgentRule), the managers to tell. Each of these
      * reads through Hibernate, in a session of its own, and only when it applies: a child sending words alone opens
      * none.
      */
@@ -161,17 +160,17 @@ public class ViewsService {
             version.apply(authoredContent);
             version.sentAt = Timestamps.now();
             version.updatedAt = version.sentAt;
-            Set<UrgentReason> urgent = urgentWords.scan(version.texts());
-            version.urgentReasons = urgent.isEmpty() ? null
-                    : urgent.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+            UrgentRule.Urgency urgency = urgentRule.of(version);
+            version.urgentReasons = urgency.storedWords();
             byte[] requestHash = requestHash(conferenceId, childId, authoredContent);
-            return (urgent.isEmpty() ? Uni.createFrom().item(List.<UUID>of()) : Panache.withSession(this::managers))
-                    .flatMap(managers -> sending.send(author, idempotencyKey, requestHash, version, managers));
+            return (urgency.urgent() ? Panache.withSession(this::managers) : Uni.createFrom().item(List.<UUID>of()))
+                    .flatMap(managers -> sending.send(author, idempotencyKey, requestHash, version, urgency,
+                            managers));
         });
     }
 
     /**
-     * Every manager is told at once when a child's words are flagged, as staff accounts hold no line-management link
+     * Every manager is told at once when a child's views are urgent, as staff accounts hold no line-management link
      * yet. Managers are told only that something needs looking at today; they cannot read the views.
      */
     private Uni<List<UUID>> managers() {

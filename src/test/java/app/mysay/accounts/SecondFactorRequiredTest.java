@@ -86,13 +86,17 @@ class SecondFactorRequiredTest {
                 .post("/api/auth/second-factor/set-up").then().statusCode(200).extract().path("secret");
         given().contentType(ContentType.JSON).body(Map.of("challenge", setUp, "code", code(secret, 0)))
                 .post("/api/auth/second-factor/set-up/confirmation").then().statusCode(200);
-        // Two tries used so far this hour (the set-up and its confirmation). Five wrong codes spend a challenge...
+        // Only wrong codes count (the set-up and its confirmation did not). Five wrong codes spend a challenge...
         String first = challenge(signInWithPassword(email), "ENTER_CODE");
         for (int i = 0; i < 5; i++) {
             problem(enterCode(first, "99999" + i), 401, "second-factor-failed");
         }
-        // ...and a new one does not bring five more: the account's limit (7) is reached, even for the right code.
+        // ...and a new one does not bring five more: after two more wrong codes the account's limit (7) is reached,
+        // and even the right code is refused.
         String second = challenge(signInWithPassword(email), "ENTER_CODE");
+        for (int i = 0; i < 2; i++) {
+            problem(enterCode(second, "88888" + i), 401, "second-factor-failed");
+        }
         Response limited = enterCode(second, code(secret, 1));
         problem(limited, 429, "too-many-attempts");
         assertTrue(Integer.parseInt(limited.header("Retry-After")) > 0);

@@ -13,7 +13,7 @@ class WorkingDaysTest {
 
     private final WorkingDays workingDays = new WorkingDays(List.of(
             LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-28"), LocalDate.parse("2026-04-03"),
-            LocalDate.parse("2026-04-06")));
+            LocalDate.parse("2026-04-06"))::contains);
 
     @Test
     void twoWorkingDaysBeforeAWednesdayIsMonday() {

@@ -252,6 +252,8 @@ final class AppInstance implements AutoCloseable {
         env.put("MYSAY_PUBLIC_URL", "http://localhost");
         env.put("MYSAY_SMTP_HOST", "127.0.0.1");
         env.put("MYSAY_SMTP_PORT", String.valueOf(smtpPort));
+        // The tests never reach the internet: no fetch of GOV.UK's bank holidays.
+        env.put("MYSAY_BANK_HOLIDAYS_REFRESH_EVERY", "off");
         return env;
     }
 

@@ -76,6 +76,9 @@ class SignInLimitsTest {
         assertNotNull(retryAfter, "429 without Retry-After");
         long seconds = Long.parseLong(retryAfter);
         assertTrue(seconds >= 1 && seconds <= windowSeconds, "Retry-After " + seconds);
+        long minutes = (seconds + 59) / 60;
+        String when = minutes <= 1 ? "Try again in a minute." : "Try again in " + minutes + " minutes.";
+        assertTrue(response.<String>path("detail").contains(when), "says when, in words: " + response.asString());
         assertNull(response.getCookie(TokenVerification.SESSION_COOKIE), "a refused attempt sets no session");
         assertFalse(response.asString().contains("token"), response.asString());
     }
@@ -98,6 +101,24 @@ class SignInLimitsTest {
         // Another account from the same address is not affected by this account's limit.
         Staff other = Api.staff(Role.CHAIR);
         assertNotNull(other.token());
+    }
+
+    /** Only failures count: a colleague signing in all day is never "too many tries", and a success clears them. */
+    @Test
+    void goodSignInsAreNotCountedAndClearTheAccountsFailures() {
+        Staff staff = Api.staff(Role.SOCIAL_WORKER);
+        noCounts();
+        for (int i = 0; i < 5; i++) {
+            Api.signIn(staff.email());
+        }
+        for (int i = 0; i < 2; i++) {
+            problem(signIn(staff.email(), WRONG + i), 401, "sign-in-failed");
+        }
+        Api.signIn(staff.email());
+        for (int i = 0; i < 3; i++) {
+            problem(signIn(staff.email(), WRONG + i), 401, "sign-in-failed");
+        }
+        assertLimited(signIn(staff.email(), WRONG), 15 * 60);
     }
 
     @Test
@@ -225,6 +246,27 @@ class SignInLimitsTest {
         // Once the window is over, the child gets in with the right PIN.
         noCounts();
         Api.childSignIn(devices.get(0), "2580").then().statusCode(200);
+    }
+
+    @Test
+    void rightPinsAndGoodRedemptionsAreNotCounted() {
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        Staff chair = Api.staff(Role.CHAIR);
+        UUID child = Api.child(socialWorker, "Sol", null, null);
+        UUID conference = Api.conference(socialWorker, chair, List.of(child));
+        noCounts();
+        String device = null;
+        for (int i = 0; i < 6; i++) {
+            device = Api.redeem(Api.invite(socialWorker, conference, child));
+        }
+        Api.setPin(device, "2580").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            problem(Api.childSignIn(device, "9513"), 401, "pin-not-right");
+        }
+        // The right PIN clears this device's wrong ones: the child is never told "too many tries" for getting in.
+        for (int i = 0; i < 8; i++) {
+            Api.childSignIn(device, "2580").then().statusCode(200);
+        }
     }
 
     @Test

@@ -103,6 +103,34 @@ class UrgentFlagTest {
         as(socialWorker).get("/api/conferences/" + conference).then().body("urgent", equalTo(false));
     }
 
+    /**
+     * A child who puts themselves low on the safety scale, with no worrying words, is urgent everywhere: the workspace,
+     * the "please look today" e-mail to the social worker and managers, and the help lines on the child's screen.
+     */
+    @Test
+    void aLowSafetyScoreIsUrgentInTheWorkspaceAndTheEmailAlike() throws Exception {
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        Staff chair = Api.staff(Role.CHAIR);
+        Staff manager = Api.staff(Role.MANAGER);
+        UUID child = Api.child(socialWorker, "Wren", null, null);
+        UUID conference = Api.conference(socialWorker, chair, List.of(child));
+        ChildLogin login = Api.childSignedIn(socialWorker, conference, child);
+        Map<String, Object> views = new java.util.HashMap<>(Api.views("Drawing.", "Maths tests.", "A dog."));
+        views.put("safety", Map.of("score", 3, "parentsMaySee", false));
+
+        boolean helpOffered = Api.send(as(login), "/api/child/conferences/" + conference + "/views/send",
+                UUID.randomUUID().toString(), views).then().statusCode(201).extract().path("helpOffered");
+
+        as(socialWorker).get("/api/conferences/" + conference).then().statusCode(200)
+                .body("urgent", equalTo(true))
+                .body("children[0].attention", hasItem("LOW_SAFETY_SCORE"));
+        for (Staff person : List.of(socialWorker, manager)) {
+            Waiting.await("the 'please look today' e-mail to the " + person.role(),
+                    () -> mailsTo(person, NotificationMail.URGENT_SUBJECT), m -> !m.isEmpty());
+        }
+        assertTrue(helpOffered, "the child is shown the help lines");
+    }
+
     /** Waits for the first such e-mail, then a little longer so that a duplicate would have arrived too. */
     private List<MimeMessage> awaitMail(Staff person, String subject) {
         Waiting.await("an urgent e-mail to the " + person.role(), () -> mailsTo(person, subject), m -> !m.isEmpty());

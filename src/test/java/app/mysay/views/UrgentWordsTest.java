@@ -58,6 +58,67 @@ class UrgentWordsTest {
         assertEquals(Set.of(), WORDS.scan(Stream.of(text)));
     }
 
+    /** How children write: everyday Arabic (Levantine, Egyptian, Gulf), everyday Welsh, English slang and misspelling. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "بابا بيضربني لما يزعل|HURTING_ME",
+            "أبوي يطقني كل ما يعصب|HURTING_ME",
+            "ماما بتضربنا بالشبشب|HURTING_ME",
+            "هو ضربني امبارح|HURTING_ME",
+            "عمي بيلمسني وأنا ما بحب هيك|HURTING_ME",
+            "جوز امي بيتحرش فيا|HURTING_ME",
+            "أخوي الكبير بيأذيني|HURTING_ME",
+            "بيهددني بالسكين|HURTING_ME",
+            "خايفة ارجع عالبيت|NOT_SAFE_NOW",
+            "انا خايف من بابا|NOT_SAFE_NOW",
+            "مش حاسس بالأمان في البيت|NOT_SAFE_NOW",
+            "بدي اقتل حالي|HURTING_MYSELF",
+            "عايزة اموت|HURTING_MYSELF",
+            "ابي اموت|HURTING_MYSELF",
+            "ساعات بجرح حالي|HURTING_MYSELF",
+            "Mae dad yn bwrw fi|HURTING_ME",
+            "Mae e'n clatsio fi|HURTING_ME",
+            "Dwi ddim yn saff adra|NOT_SAFE_NOW",
+            "Mae gen i ofn dad|NOT_SAFE_NOW",
+            "Dwi moyn marw|HURTING_MYSELF",
+            "isie lladd fy hunan|HURTING_MYSELF",
+            "he smacks me round the head|HURTING_ME",
+            "my step dad beats us|HURTING_ME",
+            "he tuched me|HURTING_ME",
+            "he touched me where i didnt want|HURTING_ME",
+            "he pulled a knife on mum|HURTING_ME",
+            "i wanna die|HURTING_MYSELF",
+            "gonna kill myself|HURTING_MYSELF",
+            "i want to kill my self|HURTING_MYSELF",
+            "i wish i was dead|HURTING_MYSELF",
+            "sometimes i self-harm|HURTING_MYSELF",
+            "i want to unalive myself|HURTING_MYSELF",
+            "im scared of my dad|NOT_SAFE_NOW",
+    })
+    void flagsEverydayAndDialectForms(String text, UrgentReason reason) {
+        assertEquals(Set.of(reason), WORDS.scan(Stream.of(text)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Football kills me, we always lose.",
+            "That joke kills me every time.",
+            "I don't want to live with my dad.",
+            "I hit the ball over the fence.",
+            "I'm scared of spiders.",
+            "بابا بيلعب معي كورة كل جمعة",
+            "ضربت الكرة بقوة",
+            "بطني بيوجعني شوي",
+            "خايف من الامتحان",
+            "قطعت الخبز بالسكين",
+            "بدي روح عالبيت",
+            "Dw i'n hoffi cicio pêl gyda dad",
+            "Mae'n saff adra gyda nain",
+    })
+    void doesNotFlagEverydayWordsInAnyForm(String text) {
+        assertEquals(Set.of(), WORDS.scan(Stream.of(text)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Football.|My dad hits me.|HURTING_ME",
