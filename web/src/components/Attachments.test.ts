@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clock, recordingType, VOICE_SECONDS } from './Attachments';
+import { clock, problemText, recordingType, VOICE_SECONDS } from './Attachments';
+import { ApiError } from '../api/client';
+import en from '../i18n/en.json';
 import { isAnswered, validate } from '../screens/Views';
 
 describe('voice notes and pictures', () => {
@@ -13,6 +15,14 @@ describe('voice notes and pictures', () => {
     expect(recordingType(() => true)).toBe('audio/webm;codecs=opus');
     expect(recordingType((t) => t === 'audio/mp4')).toBe('audio/mp4');
     expect(recordingType(() => false)).toBeUndefined();
+  });
+
+  it('says in plain words why a picture or voice note could not be kept: too big, busy, too many this hour', () => {
+    const refused = (status: number, type: string) => new ApiError(status, { type: `https://mysay.example/problems/${type}`, title: 'x', status, detail: 'English from the service' });
+    expect(problemText(refused(422, 'picture-too-large'))).toBe(en['picture.tooBig']);
+    expect(problemText(refused(503, 'busy'))).toBe(en['attachment.busy']);
+    expect(problemText(refused(429, 'too-many-uploads'))).toBe(en['attachment.tooMany']);
+    expect(problemText(new ApiError(0, null))).toBe(en['attachment.offline']);
   });
 
   it('counts a part with only a voice note or only a picture as answered', () => {

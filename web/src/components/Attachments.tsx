@@ -12,8 +12,12 @@ export const VOICE_SECONDS = 180;
 /** Pictures chosen from the phone are drawn again at most this big before they are sent, without their metadata. */
 export const PICTURE_SIDE = 1600;
 
-function problemText(e: unknown): string {
+/** What to tell the child when a voice note or picture could not be kept, in their language where MySay knows why. */
+export function problemText(e: unknown): string {
   if (e instanceof ApiError && e.status === 0) return t('attachment.offline');
+  if (e instanceof ApiError && e.is('picture-too-large')) return t('picture.tooBig');
+  if (e instanceof ApiError && e.is('busy')) return t('attachment.busy');
+  if (e instanceof ApiError && e.is('too-many-uploads')) return t('attachment.tooMany');
   if (e instanceof ApiError && e.problem?.detail) return t('attachment.failed', { reason: e.problem.detail });
   return t('attachment.failed', { reason: t('common.tryAgain') });
 }

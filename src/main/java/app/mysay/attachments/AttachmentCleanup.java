@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
  * Uploads that no version of the views names (a voice note kept and then recorded again, a picture left out before
  * sending, an upload whose draft was never saved) are deleted once they are older than
  * {@code mysay.attachments.keep-unnamed-for}. One named by a draft stays while the draft does; one named by a sent
- * version stays while that version does (until the retention purge).
+ * version stays while that version does (until the retention purge). The same run deletes the upload counters of
+ * hours that have ended ({@link UploadLimits}).
  */
 @ApplicationScoped
 public class AttachmentCleanup {
@@ -25,14 +26,16 @@ public class AttachmentCleanup {
     private static final Logger LOG = Logger.getLogger(AttachmentCleanup.class);
 
     private final Duration keepUnnamedFor;
+    private final UploadLimits uploadLimits;
 
-    AttachmentCleanup(AttachmentLimits settings) {
+    AttachmentCleanup(AttachmentLimits settings, UploadLimits uploadLimits) {
         this.keepUnnamedFor = settings.keepUnnamedFor();
+        this.uploadLimits = uploadLimits;
     }
 
     @Scheduled(identity = JOB, every = "${mysay.attachments.cleanup-every:1h}", concurrentExecution = ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return cleanUp().onFailure().recoverWithItem(e -> {
+        return cleanUp().call(() -> uploadLimits.cleanUp()).onFailure().recoverWithItem(e -> {
             LOG.warnf("Could not clean up unnamed attachments (%s); the next run tries again",
                     e.getClass().getSimpleName());
             return 0;

@@ -23,6 +23,32 @@ public interface AttachmentLimits {
     @WithDefault("16777216")
     long pictureMaxPixels();
 
+    /**
+     * The memory one picture may take to decode, from its header before decoding (width x height x channels x bytes
+     * per sample, and the copy drawing it needs; see {@link MediaSniffer}). 64 MiB takes any 8-bit RGB or RGBA picture
+     * within the pixel limits; 16-bit or greyscale ones up to about 8 megapixels.
+     */
+    @WithDefault("67108864")
+    long pictureMaxDecodedBytes();
+
+    /**
+     * How many pictures are decoded at once across this instance ({@link PictureDecodes}); with the budget above, this
+     * bounds the heap that decoding can take (2 x 64 MiB, and 16 MiB for each cleaned copy).
+     */
+    @WithDefault("2")
+    int decodesAtOnce();
+
+    /** How long an upload waits for a decode to finish before it is answered 503 with Retry-After. */
+    @WithDefault("2S")
+    java.time.Duration decodeWait();
+
+    /**
+     * Uploads per child per clock hour, voice notes and pictures, whoever uploads them (the child or their advocate);
+     * counted before anything is checked or decoded, refused ones included. Over it: 429 with Retry-After.
+     */
+    @WithDefault("30")
+    int uploadsPerHour();
+
     /** An upload that no version of the views names is deleted once it is this old. */
     @WithDefault("7D")
     java.time.Duration keepUnnamedFor();

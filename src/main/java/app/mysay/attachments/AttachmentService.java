@@ -42,28 +42,35 @@ public class AttachmentService {
     private final AuditLog audit;
     private final Vertx vertx;
     private final AttachmentLimits limits;
+    private final PictureDecodes decodes;
+    private final UploadLimits uploadLimits;
 
     AttachmentService(AttachmentRepository attachments, ConferenceRepository conferences, AccessPolicy access,
-            AuditLog audit, Vertx vertx, AttachmentLimits limits) {
+            AuditLog audit, Vertx vertx, AttachmentLimits limits, PictureDecodes decodes, UploadLimits uploadLimits) {
         this.attachments = attachments;
         this.conferences = conferences;
         this.access = access;
         this.audit = audit;
         this.vertx = vertx;
         this.limits = limits;
+        this.decodes = decodes;
+        this.uploadLimits = uploadLimits;
     }
 
     // ---- uploading ----
 
     /**
-     * Checks the upload by its bytes (what it is, how big, and for a picture how many pixels, from its header, before
-     * decoding), cleans a picture by decoding and re-encoding it on a worker thread, and stores it encrypted for this
+     * Counts it against the child's uploads this hour ({@link UploadLimits}), checks the upload by its bytes (what it
+     * is, how big, and for a picture how many pixels and how much memory decoding takes, from its header, before
+     * decoding), cleans a picture by decoding and re-encoding it on a worker thread, a bounded number at a time
+     * ({@link PictureDecodes}), and stores it encrypted for this
      * child and conference, uploaded by the caller. The declared Content-Type is never used. Nothing is stored unless
      * every check passes; nothing else the child saved is touched either way.
      */
     public Uni<AttachmentInfo> upload(Caller author, UUID conferenceId, UUID childId, byte[] body) {
         // Who may write these views is asked first, so nobody else can make the service decode a picture.
         return Panache.withSession(() -> writable(author, conferenceId, childId))
+                .flatMap(ignored -> uploadLimits.count(childId))
                 .flatMap(ignored -> checked(body))
                 .flatMap(upload -> Panache.withTransaction(() -> writable(author, conferenceId, childId)
                         .flatMap(link -> {
@@ -128,13 +135,16 @@ public class AttachmentService {
         }
         long pixels = (long) sniffed.width() * sniffed.height();
         if (sniffed.width() < 1 || sniffed.height() < 1 || sniffed.width() > limits.pictureMaxSide()
-                || sniffed.height() > limits.pictureMaxSide() || pixels > limits.pictureMaxPixels()) {
-            // Refused from the header alone: a small file can claim a huge picture (a decompression bomb).
-            return Uni.createFrom().failure(new ApiProblem(400, "picture-too-large", "This picture is too big",
-                    "A picture can be up to " + limits.pictureMaxSide() + " by " + limits.pictureMaxSide()
-                            + " dots. Choose a smaller one. Nothing you saved is lost."));
+                || sniffed.height() > limits.pictureMaxSide() || pixels > limits.pictureMaxPixels()
+                || sniffed.decodedBytes() > limits.pictureMaxDecodedBytes()) {
+            // Refused from the header alone: a small file can claim a huge picture (a decompression bomb), or one
+            // whose deep colour (16 bits a sample, alpha) would take far more memory than its pixels suggest.
+            return Uni.createFrom().failure(ApiProblem.unprocessable("picture-too-large", "This picture is too big",
+                    "This picture is too big for MySay to open. Choose a smaller one, or draw it. Nothing you saved "
+                            + "is lost."));
         }
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+        // Not on the event loop, and never more than decodes-at-once at a time (each may take the whole budget).
+        return vertx.executeBlocking(Uni.createFrom().item(() -> decodes.run(() -> {
             try {
                 PictureCleaner.Cleaned cleaned = PictureCleaner.clean(body, sniffed.mediaType());
                 return new Upload(AttachmentKind.PICTURE, sniffed.mediaType(), cleaned.bytes(), cleaned.width(),
@@ -143,7 +153,7 @@ public class AttachmentService {
                 throw new ApiProblem(415, "unreadable-picture", "MySay cannot open this picture",
                         "The picture may be damaged. Try another one, or draw it again. Nothing you saved is lost.");
             }
-        }), false);
+        })), false);
     }
 
     private static ApiProblem tooLarge(String title, String detail) {

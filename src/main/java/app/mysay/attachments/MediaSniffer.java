@@ -8,13 +8,21 @@ import java.util.Set;
  * Decides what an upload is from its bytes (magic numbers and the first header), never from the Content-Type or a
  * file name the uploader declared. Only what MySay records or shows is accepted: audio as browsers record it (WebM with
  * Opus from Chromium and Firefox, Ogg, MP4 with AAC from Safari) and pictures as PNG or JPEG. Anything else is null.
- * For pictures it also reads the width and height from the header, so that a picture can be refused for its size in
- * pixels before anything is decoded.
+ * For pictures it also reads the width and height from the header, and what decoding them would take in memory, so
+ * that a picture can be refused for its size before anything is decoded.
  */
 final class MediaSniffer {
 
-    /** What the bytes are; width and height only for pictures. */
-    record Sniffed(AttachmentKind kind, String mediaType, int width, int height) {
+    /**
+     * What the bytes are; for pictures only, the width and height, and {@code decodedBytes}: the memory that decoding
+     * takes, from the header (width x height x channels x bytes per sample, and the copy that drawing needs when the
+     * samples are not whole bytes), so that a small file cannot make the service allocate hundreds of megabytes.
+     */
+    record Sniffed(AttachmentKind kind, String mediaType, int width, int height, long decodedBytes) {
+
+        Sniffed(AttachmentKind kind, String mediaType) {
+            this(kind, mediaType, 0, 0, 0);
+        }
     }
 
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
@@ -38,27 +46,44 @@ final class MediaSniffer {
             return jpeg(b);
         }
         if (startsWith(b, EBML) && indexOf(b, WEBM_DOCTYPE, 64) >= 0) {
-            return new Sniffed(AttachmentKind.VOICE, "audio/webm", 0, 0);
+            return new Sniffed(AttachmentKind.VOICE, "audio/webm");
         }
         if (b[0] == 'O' && b[1] == 'g' && b[2] == 'g' && b[3] == 'S'
                 && (indexOf(b, ascii("OpusHead"), 128) >= 0 || indexOf(b, ascii("\u0001vorbis"), 128) >= 0)) {
-            return new Sniffed(AttachmentKind.VOICE, "audio/ogg", 0, 0);
+            return new Sniffed(AttachmentKind.VOICE, "audio/ogg");
         }
         if (b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p'
                 && MP4_BRANDS.contains(new String(b, 8, 4, StandardCharsets.ISO_8859_1))) {
-            return new Sniffed(AttachmentKind.VOICE, "audio/mp4", 0, 0);
+            return new Sniffed(AttachmentKind.VOICE, "audio/mp4");
         }
         return null;
     }
 
-    /** The IHDR chunk comes first: width and height, 4 bytes each, big-endian. */
+    /**
+     * The IHDR chunk comes first: width and height (4 bytes each, big-endian), bit depth and colour type. Decoded, each
+     * pixel has one sample per channel (grey 1, palette 1, grey and alpha 2, RGB 3, RGB and alpha 4), of two bytes at
+     * 16 bits and one otherwise. Grey and RGB are counted with an alpha channel, which a transparency chunk (tRNS)
+     * anywhere before the pixels adds when decoding. Only 8-bit RGB, RGB and alpha, and palette pictures decode into
+     * an image that Java draws directly; any other (16 bits, 1, 2 or 4 packed, grey with or without alpha) is drawn
+     * through a 4-byte ARGB copy of the whole picture, which is counted too.
+     */
     private static Sniffed png(byte[] b) {
-        if (b.length < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
+        if (b.length < 26 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
             return null;
         }
         long width = uint32(b, 16);
         long height = uint32(b, 20);
-        return new Sniffed(AttachmentKind.PICTURE, "image/png", clamp(width), clamp(height));
+        int bitDepth = b[24] & 0xFF;
+        int colourType = b[25] & 0xFF;
+        int channels = switch (colourType) {
+            case 3 -> 1;
+            case 0, 4 -> 2;
+            default -> 4; // 2 and 6; anything else is not a PNG that decodes, and is counted at its largest
+        };
+        long pixels = width * height;
+        boolean drawnDirectly = bitDepth == 8 && (colourType == 2 || colourType == 3 || colourType == 6);
+        long decoded = pixels * channels * (bitDepth > 8 ? 2 : 1) + (drawnDirectly ? 0 : pixels * 4);
+        return new Sniffed(AttachmentKind.PICTURE, "image/png", clamp(width), clamp(height), decoded);
     }
 
     /** Walks the JPEG's segments to the first start-of-frame marker, which holds the height and width. */
@@ -83,12 +108,16 @@ final class MediaSniffer {
             int length = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
             boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (startOfFrame) {
-                if (i + 9 > b.length) {
+                if (i + 10 > b.length) {
                     return null;
                 }
+                // Sample precision (8, or 12 bits: two bytes decoded), height, width, number of components.
+                int precision = b[i + 4] & 0xFF;
                 int height = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
                 int width = ((b[i + 7] & 0xFF) << 8) | (b[i + 8] & 0xFF);
-                return new Sniffed(AttachmentKind.PICTURE, "image/jpeg", width, height);
+                int components = Math.max(1, b[i + 9] & 0xFF);
+                long decoded = (long) width * height * components * (precision > 8 ? 2 : 1);
+                return new Sniffed(AttachmentKind.PICTURE, "image/jpeg", width, height, decoded);
             }
             if (length < 2) {
                 return null;

@@ -153,13 +153,30 @@ class AttachmentsTest {
         for (byte[] bomb : List.of(Media.pngClaiming(50_000, 50_000), Media.pngClaiming(4097, 10),
                 Media.pngClaiming(4096, 4097), Media.jpegClaiming(60_000, 60_000))) {
             assertTrue(bomb.length < 2000, "a small file");
-            Problems.problem(Media.upload(as(f.jayLogin()), f.jayUploads(), bomb, "image/png"), 400,
+            Problems.problem(Media.upload(as(f.jayLogin()), f.jayUploads(), bomb, "image/png"), 422,
                     "picture-too-large");
         }
         // Other requests stay small: a draft of more than 256K is refused before it is read.
         Map<String, Object> views = Api.views("a".repeat(300 * 1024), "b", "c");
         Problems.problem(as(f.jayLogin()).body(views).put(f.childViews() + "/draft"), 413, "too-large");
         assertEquals(1, count("select count(*) from attachment where child_id = '" + f.jay() + "'"));
+    }
+
+    @Test
+    void aPictureThatWouldTakeTooMuchMemoryToDecodeIsRefusedFromItsHeader() {
+        Family f = family();
+        // Inside the pixel limits, but 16 bits a sample with alpha: 4000 x 4000 x 4 x 2 bytes = 128 MB decoded (and a
+        // 64 MB copy to draw it), from a file of about 124 KB. Four at once filled the heap.
+        byte[] deep = Media.pngFlat(4000, 4000, 16, 6);
+        assertTrue(deep.length < 200 * 1024, "small on disk: " + deep.length);
+        Problems.problem(Media.upload(as(f.jayLogin()), f.jayUploads(), deep, "image/png"), 422, "picture-too-large")
+                .body("detail", containsString("too big"));
+        // A JPEG with 12-bit samples (two bytes each when decoded), inside the pixel limits too.
+        Problems.problem(Media.upload(as(f.jayLogin()), f.jayUploads(), Media.jpegClaiming(4000, 3000, 12),
+                "image/jpeg"), 422, "picture-too-large");
+        assertEquals(0, count("select count(*) from attachment where child_id = '" + f.jay() + "'"));
+        // Deep colour is fine at a size that fits.
+        uploaded(Media.upload(as(f.jayLogin()), f.jayUploads(), Media.pngFlat(1000, 1000, 16, 6), "image/png"));
     }
 
     // ---- what it keeps: pixels only ----

@@ -110,6 +110,50 @@ public final class Media {
         return out.toByteArray();
     }
 
+    /**
+     * A real, flat (all zero) PNG of this size, bit depth (8 or 16) and colour type (2 RGB, 6 RGBA, ...), compressed
+     * row by row as it is written, so a huge picture is small on disk and made without holding its pixels: 4000 by
+     * 4000 at 16 bits with alpha is about 124 KB, and decodes to 128 MB.
+     */
+    public static byte[] pngFlat(int width, int height, int bitDepth, int colourType) {
+        int channels = switch (colourType) {
+            case 0, 3 -> 1;
+            case 4 -> 2;
+            case 2 -> 3;
+            default -> 4;
+        };
+        byte[] row = new byte[1 + (int) Math.ceil(width * channels * bitDepth / 8.0)]; // filter byte 0, then zeros
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(idat,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 64 * 1024)) {
+            for (int y = 0; y < height; y++) {
+                deflate.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
+                .put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
+        out.writeBytes(chunk("IHDR", ihdr.array()));
+        out.writeBytes(chunk("IDAT", idat.toByteArray()));
+        out.writeBytes(chunk("IEND", new byte[0]));
+        return out.toByteArray();
+    }
+
+    /** A JPEG whose frame header claims this size and sample precision (8, or 12 for 16-bit samples when decoded). */
+    public static byte[] jpegClaiming(int width, int height, int precision) {
+        byte[] jpeg = jpegClaiming(width, height);
+        for (int i = 2; i + 9 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                jpeg[i + 4] = (byte) precision;
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("no SOF0");
+    }
+
     /** A JPEG whose frame header claims this size. */
     public static byte[] jpegClaiming(int width, int height) {
         byte[] jpeg = jpeg(8, 8);
