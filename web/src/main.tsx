@@ -1,8 +1,7 @@
 import { render } from 'preact';
-import { api } from './api/client';
 import { isLanguage, setLanguage } from './i18n';
 import { deviceBound, go, mode, setMode } from './state/app';
-import { resumeSession } from './state/session';
+import { openBoundDevice } from './state/session';
 import { App } from './App';
 import './styles.css';
 
@@ -36,18 +35,12 @@ async function start(): Promise<void> {
     go({ name: 'welcome', code });
     return;
   }
-  // A session can only exist on a browser that was set up; asking anywhere else would only log a 401.
-  try {
-    if (!deviceBound.get()) throw new Error('not set up');
-    const me = await api.me();
-    if (me.role === 'CHILD') {
-      await resumeSession(me);
-      return;
-    }
-  } catch {
-    // not signed in
+  // Opening MySay never carries on a child's session: on a phone that is set up, the PIN comes first.
+  if (deviceBound.get()) {
+    await openBoundDevice();
+  } else {
+    go({ name: 'welcome', code: null });
   }
-  go(deviceBound.get() ? { name: 'signIn' } : { name: 'welcome', code: null });
 }
 
 void start();

@@ -118,7 +118,7 @@ function PinField(props: { id: string; label: string; hint?: string; value: stri
   );
 }
 
-export function ChoosePin({ knownAs }: { knownAs: string }) {
+export function ChoosePin({ knownAs, reset }: { knownAs?: string; reset?: boolean }) {
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -155,9 +155,10 @@ export function ChoosePin({ knownAs }: { knownAs: string }) {
 
   return (
     <form onSubmit={submit} noValidate>
-      <Heading>{t('pin.chooseTitle')}</Heading>
+      <Heading>{t(reset ? 'pin.chooseNewTitle' : 'pin.chooseTitle')}</Heading>
       <ErrorSummary errors={errors} />
-      <p class="lead">{t('home.hello', { name: knownAs })}</p>
+      {knownAs && <p class="lead">{t('home.hello', { name: knownAs })}</p>}
+      {reset && <p class="lead">{t('pin.chooseNewIntro')}</p>}
       <PinField id="pin" label={t('pin.label')} hint={t('pin.chooseHint')} value={pin} autoComplete="new-password"
         error={errors.find((x) => x.field === 'pin')?.message} onInput={setPin} />
       <PinField id="pin-again" label={t('pin.confirmLabel')} value={again} autoComplete="new-password"
@@ -193,6 +194,9 @@ export function SignIn({ notice }: { notice?: string }) {
       } else if (isProblem(err, 'device-not-recognised')) {
         deviceBound.set(false);
         go({ name: 'code' });
+      } else if (isProblem(err, 'pin-not-set')) {
+        // The social worker reset the PIN (after it locked, or when it was forgotten): choose a new one.
+        go({ name: 'choosePin', reset: true });
       } else {
         setErrors([{ field: 'pin', message: t('common.somethingWrong') }]);
       }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -16,6 +17,7 @@ import app.mysay.common.ApiProblem;
 import app.mysay.invitations.ChildSignInService.Locked;
 import app.mysay.invitations.ChildSignInService.SignedIn;
 import app.mysay.invitations.ChildSignInService.WrongPin;
+import app.mysay.invitations.InvitationDtos.DeviceStatus;
 import app.mysay.invitations.InvitationDtos.PinRequest;
 import app.mysay.invitations.InvitationDtos.RedeemRequest;
 import app.mysay.invitations.InvitationDtos.Redeemed;
@@ -57,6 +59,16 @@ public class ChildSignInResource {
         }).onFailure().invoke(e -> failures.refused(SignInFailures.Kind.INVITATION_REDEEM, e));
     }
 
+    @GET
+    @Path("/device")
+    @Operation(summary = "Where this device stands, so the app knows which screen to open: PIN_SET (sign in with the "
+            + "PIN), PIN_NOT_SET (choose one: just set up, or reset by the social worker), LOCKED (too many wrong PINs), "
+            + "SET_UP_EXPIRED (no PIN was chosen in time). Nothing about the child; 401 device-not-recognised if this "
+            + "device is not set up")
+    public Uni<DeviceStatus> device(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret) {
+        return service.deviceState(deviceSecret).map(DeviceStatus::new);
+    }
+
     @POST
     @Path("/pin")
     @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in")
@@ -64,8 +76,7 @@ public class ChildSignInResource {
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
         return limits.pin(deviceSecret, SignInLimits.clientAddress(http))
                 .chain(() -> service.setPin(deviceSecret, request.pin()))
-                .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
-                        .build())
+                .map(session -> Response.ok(session).cookie(SessionCookies.childSession(session.token())).build())
                 .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.CHILD_PIN, e));
     }
 
@@ -78,7 +89,7 @@ public class ChildSignInResource {
                 .chain(() -> service.signIn(deviceSecret, request.pin())).map(outcome -> {
             if (outcome instanceof SignedIn signedIn) {
                 return Response.ok(signedIn.session())
-                        .cookie(SessionCookies.session(signedIn.session().token(), signedIn.session().expiresAt()))
+                        .cookie(SessionCookies.childSession(signedIn.session().token()))
                         .build();
             }
             if (outcome instanceof WrongPin wrong) {

@@ -24,6 +24,7 @@ import app.mysay.security.Role;
 import app.mysay.security.Secrets;
 import app.mysay.security.TokenService;
 import app.mysay.security.TokenService.IssuedToken;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -49,6 +50,21 @@ public class ChildSignInService {
     }
 
     public record Locked() implements PinOutcome {
+    }
+
+    /** Where a device stands, for the app to choose its screen: it says nothing about the child. */
+    public enum DeviceState {
+        PIN_SET, PIN_NOT_SET, LOCKED, SET_UP_EXPIRED;
+
+        static DeviceState of(ChildDevice device, Instant now) {
+            if (device.lockedAt != null) {
+                return LOCKED;
+            }
+            if (device.pinHash != null) {
+                return PIN_SET;
+            }
+            return device.pinSetupUntil != null && !now.isAfter(device.pinSetupUntil) ? PIN_NOT_SET : SET_UP_EXPIRED;
+        }
     }
 
     private static final Duration PIN_SETUP_AFTER_REDEEMING = Duration.ofHours(1);
@@ -121,6 +137,17 @@ public class ChildSignInService {
                     .flatMap(d -> children.findById(invitation.childId))
                     .map(child -> new Binding(secret, child.knownAs));
         });
+    }
+
+    /** Where this device stands; 401 device-not-recognised if it is not set up (or no longer is). */
+    @WithSession
+    public Uni<DeviceState> deviceState(String deviceSecret) {
+        if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100) {
+            return Uni.createFrom().failure(deviceNotRecognised());
+        }
+        return devices.find("secretHash", Secrets.sha256(deviceSecret)).<ChildDevice>firstResult()
+                .onItem().ifNull().failWith(ChildSignInService::deviceNotRecognised)
+                .map(device -> DeviceState.of(device, Timestamps.now()));
     }
 
     /** Sets the PIN on a bound device that has none (just redeemed, or reset by the social worker). */

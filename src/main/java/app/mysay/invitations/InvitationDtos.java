@@ -28,6 +28,10 @@ public final class InvitationDtos {
     public record Redeemed(String knownAs, boolean pinNeeded) {
     }
 
+    /** Where a child's device stands (see ChildSignInService.DeviceState); nothing about the child. */
+    public record DeviceStatus(ChildSignInService.DeviceState state) {
+    }
+
     public record PinRequest(
             @NotBlank(message = "Enter your PIN")
             @Pattern(regexp = "\\d{4,8}", message = "must be 4 to 8 numbers") String pin) {

@@ -275,6 +275,51 @@ class ChildSignInTest {
     }
 
     @Test
+    void theChildsSessionCookieEndsWithTheBrowser() {
+        Setting s = Setting.create();
+        String device = Api.redeem(s.invite());
+        Response chosen = Api.setPin(device, PIN);
+        Response signedIn = Api.childSignIn(device, PIN);
+        Response refreshed = as(signedIn.path("token").toString()).post("/api/auth/refresh");
+        for (Response response : List.of(chosen, signedIn, refreshed)) {
+            response.then().statusCode(200);
+            String header = response.getHeaders().getValues("Set-Cookie").stream()
+                    .filter(h -> h.startsWith("mysay_session=")).findFirst().orElseThrow();
+            assertFalse(header.matches("(?i).*;\\s*(Max-Age|Expires)=.*"),
+                    "a session cookie, gone when the browser closes: " + header);
+            assertTrue(header.matches("(?i).*;\\s*HttpOnly(;.*|$)"), header);
+            assertTrue(header.matches("(?i).*;\\s*SameSite=Strict(;.*|$)"), header);
+        }
+    }
+
+    @Test
+    void theDeviceSaysWhereItStandsAndNothingAboutTheChild() {
+        Setting s = Setting.create();
+        String device = Api.redeem(s.invite());
+        deviceState(device).then().statusCode(200).body("state", equalTo("PIN_NOT_SET"))
+                .body(not(org.hamcrest.Matchers.containsString("Sam")));
+        Api.setPin(device, PIN).then().statusCode(200);
+        deviceState(device).then().statusCode(200).body("state", equalTo("PIN_SET"));
+        for (int i = 0; i < 5; i++) {
+            Api.childSignIn(device, "9513");
+        }
+        deviceState(device).then().statusCode(200).body("state", equalTo("LOCKED"));
+        as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200);
+        deviceState(device).then().statusCode(200).body("state", equalTo("PIN_NOT_SET"));
+        Api.inTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("update child_device set pin_setup_until = now() - interval '1 minute' "
+                        + "where child_id = :child").setParameter("child", s.childId()).executeUpdate()));
+        deviceState(device).then().statusCode(200).body("state", equalTo("SET_UP_EXPIRED"));
+
+        problem(given().get("/api/child/device"), 401, "device-not-recognised");
+        problem(deviceState("an-unknown-device-secret-" + UUID.randomUUID()), 401, "device-not-recognised");
+    }
+
+    static Response deviceState(String device) {
+        return given().cookie("mysay_device", device).get("/api/child/device");
+    }
+
+    @Test
     void aSignInTokenFromTheUnlockedDeviceIsForThatChildOnly() {
         Setting s = Setting.create();
         Setting other = Setting.create();
