@@ -236,6 +236,7 @@ export class ApiClient {
   choosePin = (pin: string) => this.call<Session>('POST', '/api/child/pin', { pin });
   childSignIn = (pin: string) => this.call<Session>('POST', '/api/child/sign-in', { pin });
   childDevice = () => this.call<DeviceStatus>('GET', '/api/child/device');
+  childDeviceKey = () => this.call<{ key: string }>('GET', '/api/child/device/key');
 
   // ---- the child's own views ----
   childHome = () => this.call<ChildHome>('GET', '/api/child/me');

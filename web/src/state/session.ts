@@ -6,6 +6,7 @@ import { stopReading } from '../speech/readAloud';
 import { deviceBound, go, home, type Screen } from './app';
 import { Observable } from './observable';
 import { openOutbox } from '../drafts/outbox';
+import { deviceWrapping, lockDrafts, unlockDrafts } from '../drafts/deviceKey';
 import { childEditor, forgetEditors } from './views';
 import { keepTrying, type TryOutcome } from './retry';
 
@@ -58,6 +59,8 @@ export async function openBoundDevice(): Promise<void> {
 /** A child is in: remember that this browser is set up, load their home, and keep the session fresh while used. */
 export async function startSession(session: Session): Promise<void> {
   signedIn.value = session.me;
+  // The secret that opens the drafts kept on this phone: asked for now, while the PIN sign-in is fresh.
+  await unlockDrafts().catch(() => undefined);
   deviceBound.set(true);
   lastActivity = Date.now();
   armIdleLock();
@@ -148,7 +151,7 @@ export async function signOut(notice?: string): Promise<void> {
 
 async function refreshWaiting(childId: string): Promise<void> {
   try {
-    const pending = await (await openOutbox(childId)).pending();
+    const pending = await (await openOutbox(childId, undefined, deviceWrapping)).pending();
     waitingToSend.value = new Set(pending.map((p) => p.conferenceId));
   } catch {
     waitingToSend.value = new Set();
@@ -161,6 +164,7 @@ function forget(): void {
   window.clearInterval(refreshTimer);
   signedIn.value = null;
   home.value = null;
+  lockDrafts();
   waitingToSend.value = new Set();
   forgetEditors();
 }

@@ -1,6 +1,7 @@
 package app.mysay.invitations;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.CookieParam;
@@ -17,10 +18,13 @@ import app.mysay.common.ApiProblem;
 import app.mysay.invitations.ChildSignInService.Locked;
 import app.mysay.invitations.ChildSignInService.SignedIn;
 import app.mysay.invitations.ChildSignInService.WrongPin;
+import app.mysay.invitations.InvitationDtos.DeviceKey;
 import app.mysay.invitations.InvitationDtos.DeviceStatus;
 import app.mysay.invitations.InvitationDtos.PinRequest;
 import app.mysay.invitations.InvitationDtos.RedeemRequest;
 import app.mysay.invitations.InvitationDtos.Redeemed;
+import app.mysay.security.CurrentCaller;
+import app.mysay.security.Role;
 import app.mysay.security.SessionCookies;
 import app.mysay.security.SignInFailures;
 import app.mysay.security.SignInLimits;
@@ -38,11 +42,13 @@ public class ChildSignInResource {
     private final ChildSignInService service;
     private final SignInLimits limits;
     private final SignInFailures failures;
+    private final CurrentCaller caller;
 
-    ChildSignInResource(ChildSignInService service, SignInLimits limits, SignInFailures failures) {
+    ChildSignInResource(ChildSignInService service, SignInLimits limits, SignInFailures failures, CurrentCaller caller) {
         this.service = service;
         this.limits = limits;
         this.failures = failures;
+        this.caller = caller;
     }
 
     @POST
@@ -67,6 +73,15 @@ public class ChildSignInResource {
             + "device is not set up")
     public Uni<DeviceStatus> device(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret) {
         return service.deviceState(deviceSecret).map(DeviceStatus::new);
+    }
+
+    @GET
+    @Path("/device/key")
+    @RolesAllowed(Role.CHILD_NAME)
+    @Operation(summary = "The secret the app wraps the drafts kept on this device under; only for the child signed in "
+            + "on this device with the PIN, never kept by the app beyond its memory. A PIN reset replaces it")
+    public Uni<DeviceKey> deviceKey() {
+        return service.draftKey(caller.get()).map(DeviceKey::new);
     }
 
     @POST

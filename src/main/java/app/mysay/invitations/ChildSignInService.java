@@ -229,10 +229,26 @@ public class ChildSignInService {
                         device.pinSetupUntil = until;
                         device.failedPinAttempts = 0;
                         device.lockedAt = null;
+                        // Drafts kept on the device under the old secret stay unreadable, whoever chooses the new PIN.
+                        device.draftKeyEnc = null;
                     });
                     return audit.record(socialWorker, AuditAction.CHILD_PIN_RESET, childId, null,
                             list.size() + " device(s)").replaceWith(new PinReset(childId, list.size()));
                 });
+    }
+
+    /**
+     * The secret that unlocks the drafts kept on the device the child signed in on (with the PIN: only a child's
+     * session reaches this). Made on first use, and again after a PIN reset.
+     */
+    @WithTransaction
+    public Uni<String> draftKey(Caller child) {
+        return devices.findById(child.deviceId()).map(device -> {
+            if (device == null || !device.childId.equals(child.id())) {
+                throw ApiProblem.notFound();
+            }
+            return device.draftKey();
+        });
     }
 
     /**

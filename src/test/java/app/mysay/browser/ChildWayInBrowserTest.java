@@ -3,14 +3,19 @@ package app.mysay.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
 
 import app.mysay.security.Role;
 import app.mysay.support.Api;
@@ -27,6 +32,7 @@ import io.vertx.core.json.JsonObject;
 class ChildWayInBrowserTest extends BrowserTest {
 
     static final String PIN = "2580";
+    static final String NEUTRAL = "https://www.bbc.co.uk/weather";
     static final String WORRY = "Mum's boyfriend scares me when he drinks. Do not tell mum I said this.";
 
     record Setting(Staff socialWorker, Staff chair, UUID child, UUID conference) {
@@ -83,6 +89,110 @@ class ChildWayInBrowserTest extends BrowserTest {
                 .filter(cookie -> cookie.getDouble("expires", -1.0) > 0)
                 .forEach(kept::add);
         return state.put("cookies", kept).encode();
+    }
+
+    /**
+     * What a script on the page (or someone with devtools) can read of the drafts kept on this phone: it opens the
+     * app's IndexedDB and tries every stored key on every record, and any key the service would hand this browser now.
+     */
+    static final String READ_THE_DRAFTS = """
+            async () => {
+              const db = await new Promise((resolve, reject) => {
+                const open = indexedDB.open('app-store');
+                open.onsuccess = () => resolve(open.result);
+                open.onerror = () => reject(open.error);
+              });
+              const everything = (name) => new Promise((resolve) => {
+                const tx = db.transaction(name, 'readonly');
+                const values = tx.objectStore(name).getAll();
+                const keys = tx.objectStore(name).getAllKeys();
+                tx.oncomplete = () => resolve(keys.result.map((key, i) => [key, values.result[i]]));
+              });
+              const stored = await everything('keys');
+              const records = (await everything('records')).map(([, record]) => record);
+              const text = new TextEncoder();
+              const candidates = stored.map(([, k]) => k).filter((k) => k instanceof CryptoKey);
+              const answer = await fetch('/api/child/device/key', { headers: { 'X-MySay-Request': '1' } });
+              if (answer.ok) {
+                const secret = (await answer.json()).key.replace(/-/g, '+').replace(/_/g, '/');
+                const raw = Uint8Array.from(atob(secret), (c) => c.charCodeAt(0));
+                const wrapping = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['unwrapKey']);
+                for (const [id, entry] of stored) {
+                  try {
+                    candidates.push(await crypto.subtle.unwrapKey('raw', entry.wrapped, wrapping,
+                      { name: 'AES-GCM', iv: entry.iv, additionalData: text.encode(id) }, 'AES-GCM', false, ['decrypt']));
+                  } catch {}
+                }
+              }
+              let readable = 0;
+              for (const record of records) {
+                for (const key of candidates) {
+                  try {
+                    await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv,
+                      additionalData: text.encode('app-store/v1\u0000' + record.id) }, key, record.data);
+                    readable++;
+                    break;
+                  } catch {}
+                }
+              }
+              db.close();
+              return { records: records.length, readable, keyAnswer: answer.status };
+            }""";
+
+    private static Map<?, ?> readTheDrafts(Page page) {
+        return (Map<?, ?>) page.evaluate(READ_THE_DRAFTS);
+    }
+
+    private static void assertNothingReadable(Page page, String after) {
+        Map<?, ?> found = readTheDrafts(page);
+        assertTrue(((Number) found.get("records")).intValue() > 0, "the draft is still kept on the phone " + after + ": " + found);
+        assertEquals(0, ((Number) found.get("readable")).intValue(), "no record can be read " + after + ": " + found);
+    }
+
+    @Test
+    void afterLeavingQuicklyOrSigningOutNoScriptCanReadTheDraftAndThePinBringsItBack() {
+        Setting s = Setting.create("Zara");
+        try (BrowserContext context = phone()) {
+            context.route(NEUTRAL + "**", route -> route.fulfill(new Route.FulfillOptions()
+                    .setContentType("text/html").setBody("<html><title>Weather</title><h1>Weather</h1></html>")));
+            // The draft never reaches the service: the copy on the phone is the only one.
+            context.route("**/views/draft", route -> route.abort("internetdisconnected"));
+            Page page = context.newPage();
+            signUp(page, s, "Zara");
+            button(page, "Give my views").click();
+            button(page, "Worries").click();
+            page.locator("#worries").fill(WORRY);
+            button(page, "Save and continue").click();
+            assertThat(page.getByText("Saved on this phone")).isVisible();
+            // Signed in, the app can read it (so can the script: the test reads what it says it reads).
+            Map<?, ?> signedIn = readTheDrafts(page);
+            assertTrue(((Number) signedIn.get("readable")).intValue() > 0, "signed in, the draft is readable: " + signedIn);
+
+            button(page, "Leave quickly").click();
+            page.waitForURL(NEUTRAL + "**");
+            page.navigate("/");
+            assertThat(heading(page, "Type your PIN")).isVisible();
+            assertNothingReadable(page, "after Leave quickly");
+
+            signInWithPin(page, "Zara");
+            openWorries(page);
+            assertThat(page.locator("#worries")).hasValue(WORRY);
+
+            button(page, "Menu").click();
+            button(page, "Sign out").click();
+            assertThat(heading(page, "Type your PIN")).isVisible();
+            assertNothingReadable(page, "after signing out");
+
+            signInWithPin(page, "Zara");
+            openWorries(page);
+            assertThat(page.locator("#worries")).hasValue(WORRY);
+        }
+    }
+
+    private static void openWorries(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^(Give my views|See or change my views)$"))).click();
+        button(page, "Worries").click();
     }
 
     @Test

@@ -315,6 +315,33 @@ class ChildSignInTest {
         problem(deviceState("an-unknown-device-secret-" + UUID.randomUUID()), 401, "device-not-recognised");
     }
 
+    @Test
+    void theDraftSecretIsOnlyForTheChildSignedInWithThePinAndAPinResetReplacesIt() {
+        Setting s = Setting.create();
+        String device = Api.redeem(s.invite());
+        problem(given().get("/api/child/device/key"), 401, "sign-in-required");
+        problem(given().cookie("mysay_device", device).get("/api/child/device/key"), 401, "sign-in-required");
+
+        String token = Api.setPin(device, PIN).then().statusCode(200).extract().path("token");
+        String key = as(token).get("/api/child/device/key").then().statusCode(200)
+                .header("Cache-Control", "no-store").extract().path("key");
+        assertEquals(43, key.length(), "256 random bits, base64url");
+        String again = Api.childSignIn(device, PIN).then().statusCode(200).extract().path("token");
+        assertEquals(key, as(again).get("/api/child/device/key").then().statusCode(200).extract().path("key"),
+                "the same device keeps its secret from one sign-in to the next");
+        as(s.socialWorker()).get("/api/child/device/key").then().statusCode(403);
+        byte[] stored = Api.inSession(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select draft_key_enc from child_device where child_id = :child", byte[].class)
+                .setParameter("child", s.childId()).getSingleResult()));
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(key), "kept encrypted");
+
+        as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200);
+        problem(as(again).get("/api/child/device/key"), 401, "sign-in-required");
+        String afterReset = Api.setPin(device, "4071").then().statusCode(200).extract().path("token");
+        String newKey = as(afterReset).get("/api/child/device/key").then().statusCode(200).extract().path("key");
+        assertFalse(key.equals(newKey), "a PIN reset gives the device a new secret");
+    }
+
     static Response deviceState(String device) {
         return given().cookie("mysay_device", device).get("/api/child/device");
     }
