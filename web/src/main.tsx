@@ -7,6 +7,14 @@ import './styles.css';
 
 const root = document.getElementById('app')!;
 
+// The invitation link carries its code after '#': read it, then at once, before anything else loads, replace the
+// history entry, so the code stays neither in the address bar nor in the tab's history (Back, a restored tab).
+const staff = location.pathname.startsWith('/staff');
+const code = !staff && location.pathname.startsWith('/join') ? decodeURIComponent(location.hash.slice(1)) || null : null;
+if (!staff) {
+  history.replaceState(null, '', '/');
+}
+
 async function start(): Promise<void> {
   setMode(mode.value);
   let remembered: string | null = null;
@@ -19,15 +27,11 @@ async function start(): Promise<void> {
     await setLanguage(remembered, false);
   }
 
-  if (location.pathname.startsWith('/staff')) {
+  if (staff) {
     const { startStaff } = await import('./staff/StaffApp');
     startStaff(root);
     return;
   }
-
-  // The invitation link carries its code after '#': read it, then take it out of the address bar and history.
-  const code = location.pathname.startsWith('/join') ? decodeURIComponent(location.hash.slice(1)) || null : null;
-  history.replaceState(null, '', '/');
 
   render(<App />, root);
 

@@ -3,7 +3,7 @@ import { api, ApiError, isProblem } from '../api/client';
 import { ErrorSummary, Notice, TextInput, type FieldError } from '../components/Form';
 import { t } from '../i18n';
 import { go, deviceBound } from '../state/app';
-import { startSession } from '../state/session';
+import { deviceScreen, startSession } from '../state/session';
 
 function Heading({ children }: { children: preact.ComponentChildren }) {
   return (
@@ -21,6 +21,12 @@ async function redeem(code: string): Promise<string | null> {
     go({ name: 'choosePin', knownAs: redeemed.knownAs });
     return null;
   } catch (e) {
+    if (isProblem(e, 'device-already-set-up')) {
+      // The child's own link again, on the phone it set up: the PIN is the way in.
+      deviceBound.set(true);
+      go(await deviceScreen());
+      return null;
+    }
     return isProblem(e, 'invitation-not-valid') ? t('code.notValid') : t('common.somethingWrong');
   }
 }

@@ -1,6 +1,6 @@
 import { api, ApiError, isProblem } from '../api/client';
 import type { Me, Session } from '../api/types';
-import { isLanguage, language, setLanguage } from '../i18n';
+import { isLanguage, setLanguage } from '../i18n';
 import { onLeave } from '../safety/leaveQuickly';
 import { stopReading } from '../speech/readAloud';
 import { deviceBound, go, home, type Screen } from './app';
@@ -125,8 +125,9 @@ export async function loadHome(): Promise<void> {
     } catch {
       // private mode
     }
-    if (!chosen && isLanguage(loaded.preferredLanguage) && loaded.preferredLanguage !== language.value) {
-      await setLanguage(loaded.preferredLanguage, false);
+    if (!chosen && isLanguage(loaded.preferredLanguage)) {
+      // Remembered on the phone (the language only), so the PIN screen speaks it next time too.
+      await setLanguage(loaded.preferredLanguage);
     }
   } finally {
     // What waits on this device is known even with no signal.

@@ -53,10 +53,13 @@ public class ChildSignInResource {
 
     @POST
     @Path("/redeem")
-    @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next")
-    public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
+    @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next. A used "
+            + "code opened again on the device it set up answers 409 device-already-set-up: sign in with the PIN")
+    public Uni<Response> redeem(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
+            @NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
             @Context HttpServerRequest http) {
-        return limits.redeem(SignInLimits.clientAddress(http)).chain(() -> service.redeem(request.code())).map(binding -> {
+        return limits.redeem(SignInLimits.clientAddress(http)).chain(() -> service.redeem(request.code(), deviceSecret))
+                .map(binding -> {
             if (binding == null) {
                 throw ChildSignInService.invitationNotValid();
             }

@@ -100,14 +100,24 @@ public class ChildSignInService {
                 "The code is not right, has already been used, or has run out. Check it, or ask your social worker for a new one.");
     }
 
+    /** The child opened their own used link again on the device it set up: the PIN is the way in. */
+    public static ApiProblem deviceAlreadySetUp() {
+        return new ApiProblem(409, "device-already-set-up", "This phone or tablet is already set up",
+                "Type your PIN to open MySay.");
+    }
+
     public static ApiProblem deviceNotRecognised() {
         return new ApiProblem(401, "device-not-recognised", "This phone or tablet is not set up",
                 "Open the link in your invitation on this phone or tablet to set it up, or ask your social worker for a new invitation.");
     }
 
-    /** Null when the invitation exists but cannot be used (the refusal is audited, so this must commit). */
+    /**
+     * Null when the invitation exists but cannot be used (the refusal is audited, so this must commit). A used (or
+     * old) code opened again on a device already bound to the same child fails with 409 device-already-set-up, so the
+     * app can go to the PIN; anywhere else it gets the same answer as any code that does not work.
+     */
     @WithTransaction
-    public Uni<Binding> redeem(String typedCode) {
+    public Uni<Binding> redeem(String typedCode, String deviceSecret) {
         String code = Secrets.normaliseInvitationCode(typedCode);
         if (code == null) {
             return Uni.createFrom().failure(invitationNotValid());
@@ -118,9 +128,11 @@ public class ChildSignInService {
             }
             Instant now = Timestamps.now();
             if (invitation.stateAt(now) != InvitationState.OPEN) {
-                return audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
-                        invitation.conferenceId, invitation.stateAt(now).name().toLowerCase())
-                        .replaceWith(Uni.createFrom().item((Binding) null));
+                return boundTo(deviceSecret, invitation.childId).flatMap(own -> own
+                        ? Uni.createFrom().failure(deviceAlreadySetUp())
+                        : audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
+                                invitation.conferenceId, invitation.stateAt(now).name().toLowerCase())
+                                .replaceWith(Uni.createFrom().item((Binding) null)));
             }
             invitation.redeemedAt = now;
             String secret = Secrets.newDeviceSecret();
@@ -265,6 +277,15 @@ public class ChildSignInService {
             device.tokensValidAfter = TokenService.later(device.tokensValidAfter, TokenService.revokeUntilNow());
             return audit.record(child, AuditAction.SIGNED_OUT, child.id(), null, null);
         });
+    }
+
+    /** Whether this device's cookie belongs to a device bound to this child. */
+    private Uni<Boolean> boundTo(String deviceSecret, UUID childId) {
+        if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100) {
+            return Uni.createFrom().item(false);
+        }
+        return devices.find("secretHash", Secrets.sha256(deviceSecret)).<ChildDevice>firstResult()
+                .map(device -> device != null && device.childId.equals(childId));
     }
 
     private Uni<ChildDevice> device(String deviceSecret) {

@@ -20,6 +20,7 @@ import com.microsoft.playwright.options.AriaRole;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
 import app.mysay.support.Api.Staff;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -193,6 +194,89 @@ class ChildWayInBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName(Pattern.compile("^(Give my views|See or change my views)$"))).click();
         button(page, "Worries").click();
+    }
+
+    @Test
+    void openingHerOwnLetterAgainOnHerPhoneLeadsToThePinAndNowhereElse() {
+        Setting s = Setting.create("Noor");
+        Setting other = Setting.create("Kai");
+        String code = Api.invite(s.socialWorker(), s.conference(), s.child());
+        try (BrowserContext phone = phone(); BrowserContext kaisPhone = phone(); BrowserContext newPhone = phone()) {
+            Page page = phone.newPage();
+            page.navigate("/join#" + code);
+            button(page, "Start").click();
+            page.locator("#pin").fill(PIN);
+            page.locator("#pin-again").fill(PIN);
+            button(page, "Continue").click();
+            assertThat(heading(page, "Hi Noor")).isVisible();
+
+            // Days later Noor taps the link in her letter again, on her own phone.
+            page.navigate("/join#" + code);
+            button(page, "Start").click();
+            assertThat(heading(page, "Type your PIN")).isVisible();
+            assertThat(page.getByText("This code does not work")).hasCount(0);
+            check(page, "own-link-again-pin");
+            signInWithPin(page, "Noor");
+
+            // On a phone set up for another child, or on a phone that is not set up, the used code just does not work.
+            Page kais = kaisPhone.newPage();
+            signUp(kais, other, "Kai");
+            for (Page elsewhere : List.of(kais, newPhone.newPage())) {
+                elsewhere.navigate("/join#" + code);
+                button(elsewhere, "Start").click();
+                assertThat(elsewhere.getByText("This code does not work").first()).isVisible();
+                assertThat(heading(elsewhere, "Type your PIN")).hasCount(0);
+            }
+        }
+    }
+
+    @Test
+    void thePinScreenIsInTheLanguageTheChildUsesEveryTimeSheOpensMySay() {
+        Setting s = Setting.create("Amal");
+        Api.inTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("update child set preferred_language = 'ar' where id = :id")
+                .setParameter("id", s.child()).executeUpdate()));
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            page.navigate("/join#" + Api.invite(s.socialWorker(), s.conference(), s.child()));
+            button(page, "Start").click();
+            page.locator("#pin").fill(PIN);
+            page.locator("#pin-again").fill(PIN);
+            button(page, "Continue").click();
+            assertThat(page.locator("html")).hasAttribute("lang", "ar");
+            assertThat(page.locator("main h1")).containsText("Amal");
+
+            page.reload();
+            assertThat(heading(page, "اكتب رقمك السري")).isVisible();
+            assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+            check(page, "pin-in-arabic");
+            page.locator("#pin").fill(PIN);
+            button(page, "افتح MySay").click();
+            assertThat(page.locator("main h1")).containsText("Amal");
+            Object kept = page.evaluate("() => JSON.stringify(Object.assign({}, localStorage))");
+            assertFalse(kept.toString().contains("Amal"), "nothing personal is kept, only the language: " + kept);
+        }
+    }
+
+    @Test
+    void theInvitationCodeDoesNotStayInTheAddressBarOrTheHistory() {
+        Setting s = Setting.create("Rae");
+        String code = Api.invite(s.socialWorker(), s.conference(), s.child());
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            page.navigate("/join#" + code);
+            assertThat(heading(page, "Hello, this is MySay")).isVisible();
+            Object where = page.evaluate("() => location.href + ' ' + history.length + ' ' + document.title");
+            assertFalse(where.toString().contains(code) || where.toString().contains("/join"), where.toString());
+            // Back leads out of MySay, never to the address with the code.
+            page.goBack();
+            assertFalse(page.url().contains(code), page.url());
+            // The code still works, once: it was read before it left the address bar.
+            page.goForward();
+            page.navigate("/join#" + code);
+            button(page, "Start").click();
+            assertThat(heading(page, "Choose a PIN")).isVisible();
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditEvent;
+import app.mysay.security.CrossSiteRequestGuard;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
 import app.mysay.support.Api.Staff;
@@ -106,6 +107,29 @@ class ChildSignInTest {
         }
         // The expired code is refused for good, not just reported differently.
         assertEquals(0L, count("select count(*) from child_device where child_id = '" + other.childId() + "'"));
+    }
+
+    @Test
+    void aUsedCodeOpenedAgainOnTheDeviceItSetUpPointsToThePinAndAnywhereElseItJustDoesNotWork() {
+        Setting s = Setting.create();
+        String code = s.invite();
+        String device = Api.redeem(code);
+        Api.setPin(device, PIN).then().statusCode(200);
+        problem(redeemOn(device, code), 409, "device-already-set-up");
+
+        Setting other = Setting.create();
+        String othersDevice = Api.redeem(other.invite());
+        Response elsewhere = redeemOn(othersDevice, code);
+        problem(elsewhere, 400, "invitation-not-valid");
+        assertEquals(withoutRequestId(redeemResponse("ABCD-EFGH-JKMN-PQRS-TVWX")), withoutRequestId(elsewhere),
+                "a device of another child learns nothing about the code");
+        problem(redeemOn("an-unknown-device-secret-" + UUID.randomUUID(), code), 400, "invitation-not-valid");
+        assertEquals(1L, count("select count(*) from child_device where child_id = '" + s.childId() + "'"));
+    }
+
+    static Response redeemOn(String device, String code) {
+        return given().contentType(ContentType.JSON).cookie("mysay_device", device)
+                .header(CrossSiteRequestGuard.REQUEST_HEADER, "1").body(Map.of("code", code)).post("/api/child/redeem");
     }
 
     @Test
