@@ -65,7 +65,7 @@ function CurrentScreen({ screen: s }: { screen: Screen }) {
     case 'code':
       return <EnterCode />;
     case 'choosePin':
-      return <ChoosePin knownAs={s.knownAs} />;
+      return <ChoosePin knownAs={s.knownAs} reset={s.reset} />;
     case 'signIn':
       return <SignIn notice={s.notice} />;
     case 'home':

@@ -1,12 +1,19 @@
 import { render } from 'preact';
-import { api } from './api/client';
 import { isLanguage, setLanguage } from './i18n';
 import { deviceBound, go, mode, setMode } from './state/app';
-import { resumeSession } from './state/session';
+import { openBoundDevice } from './state/session';
 import { App } from './App';
 import './styles.css';
 
 const root = document.getElementById('app')!;
+
+// The invitation link carries its code after '#': read it, then at once, before anything else loads, replace the
+// history entry, so the code stays neither in the address bar nor in the tab's history (Back, a restored tab).
+const staff = location.pathname.startsWith('/staff');
+const code = !staff && location.pathname.startsWith('/join') ? decodeURIComponent(location.hash.slice(1)) || null : null;
+if (!staff) {
+  history.replaceState(null, '', '/');
+}
 
 async function start(): Promise<void> {
   setMode(mode.value);
@@ -20,15 +27,11 @@ async function start(): Promise<void> {
     await setLanguage(remembered, false);
   }
 
-  if (location.pathname.startsWith('/staff')) {
+  if (staff) {
     const { startStaff } = await import('./staff/StaffApp');
     startStaff(root);
     return;
   }
-
-  // The invitation link carries its code after '#': read it, then take it out of the address bar and history.
-  const code = location.pathname.startsWith('/join') ? decodeURIComponent(location.hash.slice(1)) || null : null;
-  history.replaceState(null, '', '/');
 
   render(<App />, root);
 
@@ -36,18 +39,12 @@ async function start(): Promise<void> {
     go({ name: 'welcome', code });
     return;
   }
-  // A session can only exist on a browser that was set up; asking anywhere else would only log a 401.
-  try {
-    if (!deviceBound.get()) throw new Error('not set up');
-    const me = await api.me();
-    if (me.role === 'CHILD') {
-      await resumeSession(me);
-      return;
-    }
-  } catch {
-    // not signed in
+  // Opening MySay never carries on a child's session: on a phone that is set up, the PIN comes first.
+  if (deviceBound.get()) {
+    await openBoundDevice();
+  } else {
+    go({ name: 'welcome', code: null });
   }
-  go(deviceBound.get() ? { name: 'signIn' } : { name: 'welcome', code: null });
 }
 
 void start();

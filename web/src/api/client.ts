@@ -4,6 +4,7 @@ import type {
   AuditPage,
   AuthorViews,
   ChildDetails,
+  DeviceStatus,
   Decision,
   Family,
   Figures,
@@ -234,6 +235,8 @@ export class ApiClient {
   redeem = (code: string) => this.call<Redeemed>('POST', '/api/child/redeem', { code });
   choosePin = (pin: string) => this.call<Session>('POST', '/api/child/pin', { pin });
   childSignIn = (pin: string) => this.call<Session>('POST', '/api/child/sign-in', { pin });
+  childDevice = () => this.call<DeviceStatus>('GET', '/api/child/device');
+  childDeviceKey = () => this.call<{ key: string }>('GET', '/api/child/device/key');
 
   // ---- the child's own views ----
   childHome = () => this.call<ChildHome>('GET', '/api/child/me');

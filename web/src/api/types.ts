@@ -132,6 +132,11 @@ export interface Redeemed {
   pinNeeded: boolean;
 }
 
+/** Where this phone stands (nothing about the child): which screen the app opens on. */
+export interface DeviceStatus {
+  state: 'PIN_SET' | 'PIN_NOT_SET' | 'LOCKED' | 'SET_UP_EXPIRED';
+}
+
 export interface SentViews {
   version: number;
   sentAt: string;

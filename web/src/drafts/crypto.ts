@@ -12,6 +12,16 @@
 //    and the conference id, so a ciphertext copied under another record id does not decrypt;
 //  - each (kind, namespace) pair has its own key; clearAll() deletes its records and its key.
 //
+// A child's vaults (opened with a `wrapping` key) go further, because any script on the page could USE a CryptoKey
+// kept in IndexedDB even though nobody can read its bytes: their keys are kept only WRAPPED (AES-GCM, associated data
+// the key's id) under a secret the service hands out only after a PIN sign-in (GET /api/child/device/key; a PIN
+// has 10,000 values, so a key derived from the PIN alone would fall to an offline guess, while the service's PIN
+// limits guard guessing it there). The secret is held in memory only (./deviceKey.ts) and dropped on leaving quickly,
+// signing out, locking and idle time-out; the unwrapped keys are never stored. Without it a child's vault refuses
+// to read or write (DraftsLocked) and deletes nothing. A key that does not unwrap (kept before keys were wrapped, or
+// wrapped under a secret a PIN reset replaced) means nothing under it can be read again: its records and the key
+// are deleted, and a new key is made.
+//
 // A record that does not decrypt (tampered, copied, or its key deleted) is treated as absent and
 // deleted. IndexedDB failures themselves (quota, blocked database, private mode without storage)
 // are not hidden: they reject, so the UI can say that saving on this phone did not work.
@@ -22,6 +32,7 @@ const KEYS = 'keys';
 const RECORDS = 'records';
 const NS_INDEX = 'ns';
 const FORMAT = 'app-store/v1';
+const WRAPPED = 'app-store/wrapped-key/v1';
 const IV_BYTES = 12;
 
 /** What is kept in the `records` object store. Nothing in it is readable. */
@@ -32,6 +43,24 @@ interface StoredRecord {
   ns: string;
   iv: Uint8Array;
   data: ArrayBuffer;
+}
+
+/** A vault's key as a child's vault keeps it: wrapped, unusable without the secret held in memory. */
+interface WrappedKey {
+  format: typeof WRAPPED;
+  iv: Uint8Array;
+  wrapped: ArrayBuffer;
+}
+
+/** The key a child's vault keys are wrapped under, or null while the drafts are locked (see ./deviceKey.ts). */
+export type Wrapping = () => CryptoKey | null;
+
+/** A child's vault asked to read or write while no PIN sign-in has unlocked it. Nothing was deleted. */
+export class DraftsLocked extends Error {
+  constructor() {
+    super('The drafts on this device are locked until the PIN is given');
+    this.name = 'DraftsLocked';
+  }
 }
 
 /** A decrypted record; `stamp` identifies the exact stored write (its IV). */
@@ -144,9 +173,11 @@ export class Vault {
     /** hex SHA-256 tag of [kind, namespace]; safe to use in lock names */
     readonly tag: string,
     private readonly keyId: string,
+    private readonly wrapping?: Wrapping,
   ) {}
 
-  static async open(kind: string, namespace: string, idb?: IDBFactory): Promise<Vault> {
+  /** With `wrapping`, the vault's key is kept only wrapped under the key it returns (a child's drafts). */
+  static async open(kind: string, namespace: string, idb?: IDBFactory, wrapping?: Wrapping): Promise<Vault> {
     if (typeof namespace !== 'string' || namespace.length === 0) throw new Error('namespace is required');
     const factory = defaultFactory(idb);
     subtle();
@@ -155,7 +186,7 @@ export class Vault {
       sha256Hex([FORMAT, 'ns', kind, namespace]),
       sha256Hex([FORMAT, 'key', kind, namespace]),
     ]);
-    return new Vault(factory, kind, namespace, tag, keyId);
+    return new Vault(factory, kind, namespace, tag, keyId, wrapping);
   }
 
   /** The IDBFactory this vault uses (for per-database locks). */
@@ -172,6 +203,69 @@ export class Vault {
   }
 
   private async key(create: boolean): Promise<CryptoKey | null> {
+    return this.wrapping ? this.wrappedKey(create, this.wrapping) : this.keptKey(create);
+  }
+
+  /** A child's vault: the key kept wrapped, unwrapped into memory for this one operation. */
+  private async wrappedKey(create: boolean, wrapping: Wrapping): Promise<CryptoKey | null> {
+    const wrapper = wrapping();
+    if (!wrapper) throw new DraftsLocked();
+    const db = await this.db();
+    const found: unknown = await request(db.transaction(KEYS, 'readonly').objectStore(KEYS).get(this.keyId));
+    if (found !== undefined) {
+      const key = await this.unwrap(found, wrapper);
+      if (key) return key;
+      // Kept before keys were wrapped, or wrapped under a secret since replaced: nothing under it is readable again.
+      await this.clearAll();
+    }
+    if (!create) return null;
+    const fresh = await subtle().generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+    const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
+    const wrapped = await subtle().wrapKey('raw', fresh, wrapper, {
+      name: 'AES-GCM',
+      iv,
+      additionalData: encoder.encode(this.keyId),
+    });
+    const entry: WrappedKey = { format: WRAPPED, iv, wrapped };
+    // Get-or-put in one readwrite transaction, so two tabs creating a key at once agree on one.
+    const tx = db.transaction(KEYS, 'readwrite');
+    const keys = tx.objectStore(KEYS);
+    let chosen: unknown = entry;
+    const again = keys.get(this.keyId);
+    again.onsuccess = () => {
+      if ((again.result as Partial<WrappedKey> | undefined)?.format === WRAPPED) chosen = again.result;
+      else keys.put(entry, this.keyId);
+    };
+    await done(tx);
+    // Only the non-extractable copy unwrapped from what is stored is used.
+    const key = await this.unwrap(chosen, wrapper);
+    if (!key) throw new Error('The key just stored does not unwrap');
+    return key;
+  }
+
+  private async unwrap(stored: unknown, wrapper: CryptoKey): Promise<CryptoKey | null> {
+    const entry = stored as Partial<WrappedKey> | null;
+    if (!entry || typeof entry !== 'object' || entry.format !== WRAPPED) return null;
+    const iv = toBytes(entry.iv);
+    const wrapped = toBytes(entry.wrapped);
+    if (!iv || iv.length !== IV_BYTES || !wrapped) return null;
+    try {
+      return await subtle().unwrapKey(
+        'raw',
+        wrapped,
+        wrapper,
+        { name: 'AES-GCM', iv, additionalData: encoder.encode(this.keyId) },
+        { name: 'AES-GCM' },
+        false,
+        ['encrypt', 'decrypt'],
+      );
+    } catch {
+      return null;
+    }
+  }
+
+  /** A vault without wrapping (an advocate's, on a staff device): the non-extractable key itself is kept. */
+  private async keptKey(create: boolean): Promise<CryptoKey | null> {
     const db = await this.db();
     const found = await request(db.transaction(KEYS, 'readonly').objectStore(KEYS).get(this.keyId));
     if (isCryptoKey(found)) return found;

@@ -16,7 +16,7 @@
 // removal after 'sent' / 'rejected' only deletes the exact stored write that was sent.
 
 import type { ViewsContent } from '../api/types';
-import { Vault, type Opened } from './crypto';
+import { Vault, type Opened, type Wrapping } from './crypto';
 
 export interface PendingSend {
   conferenceId: string;
@@ -119,8 +119,9 @@ function exclusive<T>(idb: IDBFactory, name: string, fn: () => Promise<T>): Prom
 
 // ---- the outbox --------------------------------------------------------------------------------
 
-export async function openOutbox(namespace: string, idb?: IDBFactory): Promise<Outbox> {
-  const vault = await Vault.open('outbox', namespace, idb);
+/** With `wrapping`, a child's sendings: readable only while the PIN sign-in's secret is held (see ./crypto.ts). */
+export async function openOutbox(namespace: string, idb?: IDBFactory, wrapping?: Wrapping): Promise<Outbox> {
+  const vault = await Vault.open('outbox', namespace, idb, wrapping);
   const lockName = `app-store:flush:${vault.tag}`;
 
   async function readSorted(): Promise<Opened<StoredSend>[]> {

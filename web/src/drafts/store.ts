@@ -5,7 +5,7 @@
 // deleted); load() never throws for that reason.
 
 import type { ViewsContent } from '../api/types';
-import { Vault } from './crypto';
+import { Vault, type Wrapping } from './crypto';
 
 export interface DraftStore {
   load(conferenceId: string): Promise<{ content: ViewsContent; savedAt: string } | null>;
@@ -32,8 +32,9 @@ function isDraftPayload(x: unknown, conferenceId: string): x is DraftPayload {
   );
 }
 
-export async function openDraftStore(namespace: string, idb?: IDBFactory): Promise<DraftStore> {
-  const vault = await Vault.open('draft', namespace, idb);
+/** With `wrapping`, a child's drafts: readable only while the PIN sign-in's secret is held (see ./crypto.ts). */
+export async function openDraftStore(namespace: string, idb?: IDBFactory, wrapping?: Wrapping): Promise<DraftStore> {
+  const vault = await Vault.open('draft', namespace, idb, wrapping);
   return {
     async load(conferenceId) {
       const opened = await vault.read(conferenceId);

@@ -3,7 +3,7 @@ import { api, ApiError, isProblem } from '../api/client';
 import { ErrorSummary, Notice, TextInput, type FieldError } from '../components/Form';
 import { formatTime, t } from '../i18n';
 import { go, deviceBound } from '../state/app';
-import { startSession } from '../state/session';
+import { deviceScreen, startSession } from '../state/session';
 
 function Heading({ children }: { children: preact.ComponentChildren }) {
   return (
@@ -29,6 +29,12 @@ async function redeem(code: string): Promise<string | null> {
     return null;
   } catch (e) {
     if (e instanceof ApiError && e.status === 429) return tooManyTries(e);
+    if (isProblem(e, 'device-already-set-up')) {
+      // The child's own link again, on the phone it set up: the PIN is the way in.
+      deviceBound.set(true);
+      go(await deviceScreen());
+      return null;
+    }
     return isProblem(e, 'invitation-not-valid') ? t('code.notValid') : t('common.somethingWrong');
   }
 }
@@ -126,7 +132,7 @@ function PinField(props: { id: string; label: string; hint?: string; value: stri
   );
 }
 
-export function ChoosePin({ knownAs }: { knownAs: string }) {
+export function ChoosePin({ knownAs, reset }: { knownAs?: string; reset?: boolean }) {
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -165,9 +171,10 @@ export function ChoosePin({ knownAs }: { knownAs: string }) {
 
   return (
     <form onSubmit={submit} noValidate>
-      <Heading>{t('pin.chooseTitle')}</Heading>
+      <Heading>{t(reset ? 'pin.chooseNewTitle' : 'pin.chooseTitle')}</Heading>
       <ErrorSummary errors={errors} />
-      <p class="lead">{t('home.hello', { name: knownAs })}</p>
+      {knownAs && <p class="lead">{t('home.hello', { name: knownAs })}</p>}
+      {reset && <p class="lead">{t('pin.chooseNewIntro')}</p>}
       <PinField id="pin" label={t('pin.label')} hint={t('pin.chooseHint')} value={pin} autoComplete="new-password"
         error={errors.find((x) => x.field === 'pin')?.message} onInput={setPin} />
       <PinField id="pin-again" label={t('pin.confirmLabel')} value={again} autoComplete="new-password"
@@ -205,6 +212,9 @@ export function SignIn({ notice }: { notice?: string }) {
       } else if (isProblem(err, 'device-not-recognised')) {
         deviceBound.set(false);
         go({ name: 'code' });
+      } else if (isProblem(err, 'pin-not-set')) {
+        // The social worker reset the PIN (after it locked, or when it was forgotten): choose a new one.
+        go({ name: 'choosePin', reset: true });
       } else {
         setErrors([{ field: 'pin', message: t('common.somethingWrong') }]);
       }

@@ -21,7 +21,8 @@ export type AboutPage = 'why' | 'who' | 'what' | 'after' | 'ways' | 'advocate' |
 export type Screen =
   | { name: 'welcome'; code: string | null }
   | { name: 'code' }
-  | { name: 'choosePin'; knownAs: string }
+  /** After redeeming a code the child's name is known; after a reset (or on reopening) nothing is shown of them. */
+  | { name: 'choosePin'; knownAs?: string; reset?: boolean }
   | { name: 'signIn'; notice?: string }
   | { name: 'home' }
   | { name: 'about'; page?: AboutPage }

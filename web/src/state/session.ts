@@ -1,11 +1,12 @@
-import { api, ApiError } from '../api/client';
+import { api, ApiError, isProblem } from '../api/client';
 import type { Me, Session } from '../api/types';
-import { isLanguage, language, setLanguage } from '../i18n';
+import { isLanguage, setLanguage } from '../i18n';
 import { onLeave } from '../safety/leaveQuickly';
 import { stopReading } from '../speech/readAloud';
-import { deviceBound, go, home } from './app';
+import { deviceBound, go, home, type Screen } from './app';
 import { Observable } from './observable';
 import { openOutbox } from '../drafts/outbox';
+import { deviceWrapping, lockDrafts, unlockDrafts } from '../drafts/deviceKey';
 import { childEditor, forgetEditors } from './views';
 import { keepTrying, type TryOutcome } from './retry';
 
@@ -18,14 +19,48 @@ let idleTimer: number | undefined;
 let refreshTimer: number | undefined;
 let lastActivity = Date.now();
 
-/** A child is in: remember that this browser is set up, load their home, and keep the session fresh while used. */
-export async function startSession(session: Session): Promise<void> {
-  await resumeSession(session.me);
+/**
+ * The screen a phone that is set up opens on. Never the child's own screens: whoever opens MySay again, after the
+ * browser or the page was closed, needs the PIN. The service says where the phone stands: a PIN to type, a new one
+ * to choose (after the social worker reset it), or locked. With no signal, the PIN screen (sending waits).
+ */
+export async function deviceScreen(): Promise<Screen> {
+  try {
+    const { state } = await api.childDevice();
+    switch (state) {
+      case 'PIN_NOT_SET':
+        return { name: 'choosePin', reset: true };
+      case 'LOCKED':
+        return { name: 'signIn', notice: 'pin.locked' };
+      case 'SET_UP_EXPIRED':
+        deviceBound.set(false);
+        return { name: 'code' };
+      default:
+        return { name: 'signIn' };
+    }
+  } catch (e) {
+    if (isProblem(e, 'device-not-recognised')) {
+      deviceBound.set(false);
+      return { name: 'welcome', code: null };
+    }
+    return { name: 'signIn' };
+  }
 }
 
-/** Carries on a session that is already open (the page was reloaded while signed in). */
-export async function resumeSession(me: Me): Promise<void> {
-  signedIn.value = me;
+/**
+ * Opening MySay on a phone that is set up: any session the browser kept (a browser that restores its tabs keeps
+ * session cookies too) is ended first, then the PIN (or the screen the phone's state calls for).
+ */
+export async function openBoundDevice(): Promise<void> {
+  await api.signOut().catch(() => undefined);
+  go(await deviceScreen());
+}
+
+/** A child is in: remember that this browser is set up, load their home, and keep the session fresh while used. */
+export async function startSession(session: Session): Promise<void> {
+  signedIn.value = session.me;
+  // The secret that opens the drafts kept on this phone: asked for now, while the PIN sign-in is fresh.
+  await unlockDrafts().catch(() => undefined);
   deviceBound.set(true);
   lastActivity = Date.now();
   armIdleLock();
@@ -90,8 +125,9 @@ export async function loadHome(): Promise<void> {
     } catch {
       // private mode
     }
-    if (!chosen && isLanguage(loaded.preferredLanguage) && loaded.preferredLanguage !== language.value) {
-      await setLanguage(loaded.preferredLanguage, false);
+    if (!chosen && isLanguage(loaded.preferredLanguage)) {
+      // Remembered on the phone (the language only), so the PIN screen speaks it next time too.
+      await setLanguage(loaded.preferredLanguage);
     }
   } finally {
     // What waits on this device is known even with no signal.
@@ -116,7 +152,7 @@ export async function signOut(notice?: string): Promise<void> {
 
 async function refreshWaiting(childId: string): Promise<void> {
   try {
-    const pending = await (await openOutbox(childId)).pending();
+    const pending = await (await openOutbox(childId, undefined, deviceWrapping)).pending();
     waitingToSend.value = new Set(pending.map((p) => p.conferenceId));
   } catch {
     waitingToSend.value = new Set();
@@ -129,6 +165,7 @@ function forget(): void {
   window.clearInterval(refreshTimer);
   signedIn.value = null;
   home.value = null;
+  lockDrafts();
   waitingToSend.value = new Set();
   forgetEditors();
 }

@@ -1,5 +1,7 @@
 import { api, ApiError, attachmentsPath } from '../api/client';
 import type { AuthorViews, SendReceipt, ViewsContent } from '../api/types';
+import type { Wrapping } from '../drafts/crypto';
+import { deviceWrapping, unlockDrafts } from '../drafts/deviceKey';
 import { openDraftStore, type DraftStore } from '../drafts/store';
 import { openOutbox, type Outbox, type SendOutcome } from '../drafts/outbox';
 import { Observable } from './observable';
@@ -7,6 +9,8 @@ import { Observable } from './observable';
 /** Where an author's views go: the child's own endpoints, or an advocate's for a child. */
 export interface ViewsBackend {
   namespace: string;
+  /** A child's drafts are kept wrapped under the secret of their PIN sign-in (drafts/crypto.ts); an advocate's not. */
+  wrapping?: Wrapping;
   /** Where this author's voice notes and pictures are uploaded, fetched and deleted (see attachmentsPath). */
   attachments: string;
   load(): Promise<AuthorViews>;
@@ -53,7 +57,10 @@ export class ViewsEditor {
   ) {}
 
   static async open(conferenceId: string, backend: ViewsBackend): Promise<ViewsEditor> {
-    const [drafts, outbox] = await Promise.all([openDraftStore(backend.namespace), openOutbox(backend.namespace)]);
+    const [drafts, outbox] = await Promise.all([
+      openDraftStore(backend.namespace, undefined, backend.wrapping),
+      openOutbox(backend.namespace, undefined, backend.wrapping),
+    ]);
     const editor = new ViewsEditor(conferenceId, backend, drafts, outbox);
     await editor.load();
     return editor;
@@ -166,8 +173,10 @@ export async function childEditor(childId: string, conferenceId: string): Promis
   const key = `${childId}/${conferenceId}`;
   let editor = editors.get(key);
   if (!editor) {
+    await unlockDrafts();
     editor = await ViewsEditor.open(conferenceId, {
       namespace: childId,
+      wrapping: deviceWrapping,
       attachments: attachmentsPath(conferenceId),
       load: () => api.childViews(conferenceId),
       saveDraft: (content) => api.saveChildDraft(conferenceId, content),

@@ -89,8 +89,10 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "A fresh short-lived token for the same session (staff and children)")
     public Uni<Response> refresh() {
+        boolean child = caller.get().is(Role.CHILD);
         return accounts.refresh(caller.get(), caller.sessionStartedAt(), caller.issuedAt())
-                .map(s -> Response.ok(s).cookie(SessionCookies.session(s.token(), s.expiresAt())).build());
+                .map(s -> Response.ok(s).cookie(child ? SessionCookies.childSession(s.token())
+                        : SessionCookies.session(s.token(), s.expiresAt())).build());
     }
 
     @POST

@@ -8,6 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import app.mysay.security.FieldEncryption;
+import app.mysay.security.FieldEncryption.Place;
+import app.mysay.security.Secrets;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A phone or tablet bound to a child by redeeming an invitation; the child signs in on it with a PIN. */
@@ -49,4 +52,23 @@ public class ChildDevice extends PanacheEntityBase {
     /** Tokens issued (iat) on this device before this are refused: signing out here, locking, a PIN reset. */
     @Column(name = "tokens_valid_after")
     public Instant tokensValidAfter;
+
+    /** The secret that unlocks the drafts kept on this device, encrypted (see {@link #draftKey()}); null until made. */
+    @Column(name = "draft_key_enc")
+    public byte[] draftKeyEnc;
+
+    /**
+     * The secret the app wraps this device's draft keys under (256 random bits, base64url), made when first asked for.
+     * It is handed out only to the child signed in on this device with the PIN; a PIN reset forgets it.
+     */
+    public String draftKey() {
+        if (draftKeyEnc == null) {
+            draftKeyEnc = FieldEncryption.current().encrypt(Secrets.newDeviceSecret(), draftKeyPlace());
+        }
+        return FieldEncryption.current().decrypt(draftKeyEnc, draftKeyPlace());
+    }
+
+    private Place draftKeyPlace() {
+        return new Place("child_device", "draft_key_enc", id, childId);
+    }
 }

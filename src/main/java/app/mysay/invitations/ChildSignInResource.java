@@ -1,10 +1,12 @@
 package app.mysay.invitations;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -18,9 +20,13 @@ import app.mysay.common.ApiProblem;
 import app.mysay.invitations.ChildSignInService.Locked;
 import app.mysay.invitations.ChildSignInService.SignedIn;
 import app.mysay.invitations.ChildSignInService.WrongPin;
+import app.mysay.invitations.InvitationDtos.DeviceKey;
+import app.mysay.invitations.InvitationDtos.DeviceStatus;
 import app.mysay.invitations.InvitationDtos.PinRequest;
 import app.mysay.invitations.InvitationDtos.RedeemRequest;
 import app.mysay.invitations.InvitationDtos.Redeemed;
+import app.mysay.security.CurrentCaller;
+import app.mysay.security.Role;
 import app.mysay.security.SessionCookies;
 import app.mysay.security.SignInFailures;
 import app.mysay.security.SignInLimits;
@@ -42,19 +48,23 @@ public class ChildSignInResource {
     private final ChildSignInService service;
     private final SignInLimits limits;
     private final SignInFailures failures;
+    private final CurrentCaller caller;
 
-    ChildSignInResource(ChildSignInService service, SignInLimits limits, SignInFailures failures) {
+    ChildSignInResource(ChildSignInService service, SignInLimits limits, SignInFailures failures, CurrentCaller caller) {
         this.service = service;
         this.limits = limits;
         this.failures = failures;
+        this.caller = caller;
     }
 
     @POST
     @Path("/redeem")
-    @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next")
-    public Uni<Response> redeem(@NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
+    @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next. A used "
+            + "code opened again on the device it set up answers 409 device-already-set-up: sign in with the PIN")
+    public Uni<Response> redeem(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
+            @NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
             @Context HttpServerRequest http) {
-        return limits.redeem(limits.clientAddress(http)).chain(attempt -> service.redeem(request.code())
+        return limits.redeem(limits.clientAddress(http)).chain(attempt -> service.redeem(request.code(), deviceSecret)
                 .call(binding -> binding != null ? limits.succeeded(attempt) : Uni.createFrom().voidItem()))
                 .map(binding -> {
             if (binding == null) {
@@ -65,6 +75,25 @@ public class ChildSignInResource {
         }).onFailure().invoke(e -> failures.refused(SignInFailures.Kind.INVITATION_REDEEM, e));
     }
 
+    @GET
+    @Path("/device")
+    @Operation(summary = "Where this device stands, so the app knows which screen to open: PIN_SET (sign in with the "
+            + "PIN), PIN_NOT_SET (choose one: just set up, or reset by the social worker), LOCKED (too many wrong PINs), "
+            + "SET_UP_EXPIRED (no PIN was chosen in time). Nothing about the child; 401 device-not-recognised if this "
+            + "device is not set up")
+    public Uni<DeviceStatus> device(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret) {
+        return service.deviceState(deviceSecret).map(DeviceStatus::new);
+    }
+
+    @GET
+    @Path("/device/key")
+    @RolesAllowed(Role.CHILD_NAME)
+    @Operation(summary = "The secret the app wraps the drafts kept on this device under; only for the child signed in "
+            + "on this device with the PIN, never kept by the app beyond its memory. A PIN reset replaces it")
+    public Uni<DeviceKey> deviceKey() {
+        return service.draftKey(caller.get()).map(DeviceKey::new);
+    }
+
     @POST
     @Path("/pin")
     @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in")
@@ -72,8 +101,7 @@ public class ChildSignInResource {
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
         return limits.pin(deviceSecret, limits.clientAddress(http))
                 .chain(attempt -> service.setPin(deviceSecret, request.pin()).call(() -> limits.succeeded(attempt)))
-                .map(session -> Response.ok(session).cookie(SessionCookies.session(session.token(), session.expiresAt()))
-                        .build())
+                .map(session -> Response.ok(session).cookie(SessionCookies.childSession(session.token())).build())
                 .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.CHILD_PIN, e));
     }
 
@@ -88,7 +116,7 @@ public class ChildSignInResource {
                 .map(outcome -> {
             if (outcome instanceof SignedIn signedIn) {
                 return Response.ok(signedIn.session())
-                        .cookie(SessionCookies.session(signedIn.session().token(), signedIn.session().expiresAt()))
+                        .cookie(SessionCookies.childSession(signedIn.session().token()))
                         .build();
             }
             if (outcome instanceof WrongPin wrong) {

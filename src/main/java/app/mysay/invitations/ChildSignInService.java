@@ -24,6 +24,7 @@ import app.mysay.security.Role;
 import app.mysay.security.Secrets;
 import app.mysay.security.TokenService;
 import app.mysay.security.TokenService.IssuedToken;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -49,6 +50,21 @@ public class ChildSignInService {
     }
 
     public record Locked() implements PinOutcome {
+    }
+
+    /** Where a device stands, for the app to choose its screen: it says nothing about the child. */
+    public enum DeviceState {
+        PIN_SET, PIN_NOT_SET, LOCKED, SET_UP_EXPIRED;
+
+        static DeviceState of(ChildDevice device, Instant now) {
+            if (device.lockedAt != null) {
+                return LOCKED;
+            }
+            if (device.pinHash != null) {
+                return PIN_SET;
+            }
+            return device.pinSetupUntil != null && !now.isAfter(device.pinSetupUntil) ? PIN_NOT_SET : SET_UP_EXPIRED;
+        }
     }
 
     private static final Duration PIN_SETUP_AFTER_REDEEMING = Duration.ofHours(1);
@@ -84,14 +100,24 @@ public class ChildSignInService {
                 "The code is not right, has already been used, or has run out. Check it, or ask your social worker for a new one.");
     }
 
+    /** The child opened their own used link again on the device it set up: the PIN is the way in. */
+    public static ApiProblem deviceAlreadySetUp() {
+        return new ApiProblem(409, "device-already-set-up", "This phone or tablet is already set up",
+                "Type your PIN to open MySay.");
+    }
+
     public static ApiProblem deviceNotRecognised() {
         return new ApiProblem(401, "device-not-recognised", "This phone or tablet is not set up",
                 "Open the link in your invitation on this phone or tablet to set it up, or ask your social worker for a new invitation.");
     }
 
-    /** Null when the invitation exists but cannot be used (the refusal is audited, so this must commit). */
+    /**
+     * Null when the invitation exists but cannot be used (the refusal is audited, so this must commit). A used (or
+     * old) code opened again on a device already bound to the same child fails with 409 device-already-set-up, so the
+     * app can go to the PIN; anywhere else it gets the same answer as any code that does not work.
+     */
     @WithTransaction
-    public Uni<Binding> redeem(String typedCode) {
+    public Uni<Binding> redeem(String typedCode, String deviceSecret) {
         String code = Secrets.normaliseInvitationCode(typedCode);
         if (code == null) {
             return Uni.createFrom().failure(invitationNotValid());
@@ -102,9 +128,11 @@ public class ChildSignInService {
             }
             Instant now = Timestamps.now();
             if (invitation.stateAt(now) != InvitationState.OPEN) {
-                return audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
-                        invitation.conferenceId, invitation.stateAt(now).name().toLowerCase())
-                        .replaceWith(Uni.createFrom().item((Binding) null));
+                return boundTo(deviceSecret, invitation.childId).flatMap(own -> own
+                        ? Uni.createFrom().failure(deviceAlreadySetUp())
+                        : audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
+                                invitation.conferenceId, invitation.stateAt(now).name().toLowerCase())
+                                .replaceWith(Uni.createFrom().item((Binding) null)));
             }
             invitation.redeemedAt = now;
             String secret = Secrets.newDeviceSecret();
@@ -121,6 +149,17 @@ public class ChildSignInService {
                     .flatMap(d -> children.findById(invitation.childId))
                     .map(child -> new Binding(secret, child.knownAs));
         });
+    }
+
+    /** Where this device stands; 401 device-not-recognised if it is not set up (or no longer is). */
+    @WithSession
+    public Uni<DeviceState> deviceState(String deviceSecret) {
+        if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100) {
+            return Uni.createFrom().failure(deviceNotRecognised());
+        }
+        return devices.find("secretHash", Secrets.sha256(deviceSecret)).<ChildDevice>firstResult()
+                .onItem().ifNull().failWith(ChildSignInService::deviceNotRecognised)
+                .map(device -> DeviceState.of(device, Timestamps.now()));
     }
 
     /** Sets the PIN on a bound device that has none (just redeemed, or reset by the social worker). */
@@ -202,10 +241,26 @@ public class ChildSignInService {
                         device.pinSetupUntil = until;
                         device.failedPinAttempts = 0;
                         device.lockedAt = null;
+                        // Drafts kept on the device under the old secret stay unreadable, whoever chooses the new PIN.
+                        device.draftKeyEnc = null;
                     });
                     return audit.record(socialWorker, AuditAction.CHILD_PIN_RESET, childId, null,
                             list.size() + " device(s)").replaceWith(new PinReset(childId, list.size()));
                 });
+    }
+
+    /**
+     * The secret that unlocks the drafts kept on the device the child signed in on (with the PIN: only a child's
+     * session reaches this). Made on first use, and again after a PIN reset.
+     */
+    @WithTransaction
+    public Uni<String> draftKey(Caller child) {
+        return devices.findById(child.deviceId()).map(device -> {
+            if (device == null || !device.childId.equals(child.id())) {
+                throw ApiProblem.notFound();
+            }
+            return device.draftKey();
+        });
     }
 
     /**
@@ -222,6 +277,15 @@ public class ChildSignInService {
             device.tokensValidAfter = TokenService.later(device.tokensValidAfter, TokenService.revokeUntilNow());
             return audit.record(child, AuditAction.SIGNED_OUT, child.id(), null, null);
         });
+    }
+
+    /** Whether this device's cookie belongs to a device bound to this child. */
+    private Uni<Boolean> boundTo(String deviceSecret, UUID childId) {
+        if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100) {
+            return Uni.createFrom().item(false);
+        }
+        return devices.find("secretHash", Secrets.sha256(deviceSecret)).<ChildDevice>firstResult()
+                .map(device -> device != null && device.childId.equals(childId));
     }
 
     private Uni<ChildDevice> device(String deviceSecret) {

@@ -28,6 +28,14 @@ public final class InvitationDtos {
     public record Redeemed(String knownAs, boolean pinNeeded) {
     }
 
+    /** Where a child's device stands (see ChildSignInService.DeviceState); nothing about the child. */
+    public record DeviceStatus(ChildSignInService.DeviceState state) {
+    }
+
+    /** The secret that unlocks the drafts kept on this device (base64url); only for the child signed in on it. */
+    public record DeviceKey(String key) {
+    }
+
     public record PinRequest(
             @NotBlank(message = "Enter your PIN")
             @Pattern(regexp = "\\d{4,8}", message = "must be 4 to 8 numbers") String pin) {

@@ -50,6 +50,7 @@ public class Reencryption {
                     "wishes_picture_text_enc"), 1),
             new Table("conference_child", "child_id", List.of("outcome_message_enc"), 1),
             new Table("staff_account", "id", List.of("totp_secret_enc", "totp_pending_enc"), 1),
+            new Table("child_device", "child_id", List.of("draft_key_enc"), 1),
             // Up to a few MB each: a batch of 200 would hold hundreds of MB in memory; 200 / 20 = 10 at a time.
             new Table("attachment", "child_id", List.of("content_enc"), 20));
 

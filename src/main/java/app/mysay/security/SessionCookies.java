@@ -8,7 +8,8 @@ import app.mysay.common.Timestamps;
 
 /**
  * The two cookies MySay sets. Both are HttpOnly (no script can read them), Secure and SameSite=Strict
- * (never sent from another site). The device cookie is only sent to the child sign-in endpoints.
+ * (never sent from another site). The device cookie is only sent to the child sign-in endpoints. A child's session
+ * cookie lasts only while the browser is open; a member of staff's until the token expires.
  */
 public final class SessionCookies {
 
@@ -22,6 +23,14 @@ public final class SessionCookies {
     public static NewCookie session(String token, Instant expiresAt) {
         long seconds = Math.max(0, Duration.between(Timestamps.now(), expiresAt).toSeconds());
         return cookie(TokenVerification.SESSION_COOKIE, token, "/", (int) seconds);
+    }
+
+    /**
+     * A child's session: a session cookie (no Max-Age or Expires), so closing the browser ends it and a shared phone
+     * opened again asks for the PIN. The token inside still expires on its own.
+     */
+    public static NewCookie childSession(String token) {
+        return cookie(TokenVerification.SESSION_COOKIE, token, "/", NewCookie.DEFAULT_MAX_AGE);
     }
 
     public static NewCookie clearSession() {

@@ -75,10 +75,16 @@ public abstract class BrowserTest {
 
     /** A new phone: 360 by 740, its own cookies and storage. */
     BrowserContext phone() {
+        return phone(null);
+    }
+
+    /** The same phone again, holding what it kept (cookies, local storage, IndexedDB: see storageState). */
+    BrowserContext phone(String storageState) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(360, 740)
                 .setDeviceScaleFactor(1)
                 .setLocale("en-GB")
+                .setStorageState(storageState)
                 .setBaseURL(root.toString()));
         context.setDefaultTimeout(15_000);
         watchPolicies(context);

@@ -51,6 +51,9 @@ class LoopClosesBrowserTest extends BrowserTest {
 
             Api.as(chair).post("/api/conferences/" + conference + "/children/" + child + "/read").then().statusCode(200);
             page.reload();
+            // Opening MySay again always asks for the PIN.
+            page.locator("#pin").fill("2580");
+            button(page, "Open MySay").click();
             assertThat(page.getByText("The chair read your views on")).isVisible();
             check(page, "home-read-by-chair");
 
@@ -73,6 +76,9 @@ class LoopClosesBrowserTest extends BrowserTest {
                     "children", List.of(Map.of("childId", child, "planNeeded", false, "messageForChild", message))))
                     .put("/api/conferences/" + conference + "/decision").then().statusCode(200);
             page.reload();
+            // Opening MySay again always asks for the PIN.
+            page.locator("#pin").fill("2580");
+            button(page, "Open MySay").click();
             assertThat(page.getByText("A message from the chair")).isVisible();
             assertThat(page.getByText(message)).isVisible();
             assertThat(page.getByText("The meeting has happened.")).isVisible();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditEvent;
+import app.mysay.security.CrossSiteRequestGuard;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
 import app.mysay.support.Api.Staff;
@@ -106,6 +107,29 @@ class ChildSignInTest {
         }
         // The expired code is refused for good, not just reported differently.
         assertEquals(0L, count("select count(*) from child_device where child_id = '" + other.childId() + "'"));
+    }
+
+    @Test
+    void aUsedCodeOpenedAgainOnTheDeviceItSetUpPointsToThePinAndAnywhereElseItJustDoesNotWork() {
+        Setting s = Setting.create();
+        String code = s.invite();
+        String device = Api.redeem(code);
+        Api.setPin(device, PIN).then().statusCode(200);
+        problem(redeemOn(device, code), 409, "device-already-set-up");
+
+        Setting other = Setting.create();
+        String othersDevice = Api.redeem(other.invite());
+        Response elsewhere = redeemOn(othersDevice, code);
+        problem(elsewhere, 400, "invitation-not-valid");
+        assertEquals(withoutRequestId(redeemResponse("ABCD-EFGH-JKMN-PQRS-TVWX")), withoutRequestId(elsewhere),
+                "a device of another child learns nothing about the code");
+        problem(redeemOn("an-unknown-device-secret-" + UUID.randomUUID(), code), 400, "invitation-not-valid");
+        assertEquals(1L, count("select count(*) from child_device where child_id = '" + s.childId() + "'"));
+    }
+
+    static Response redeemOn(String device, String code) {
+        return given().contentType(ContentType.JSON).cookie("mysay_device", device)
+                .header(CrossSiteRequestGuard.REQUEST_HEADER, "1").body(Map.of("code", code)).post("/api/child/redeem");
     }
 
     @Test
@@ -272,6 +296,78 @@ class ChildSignInTest {
         List<AuditAction> after = Api.inSession(() -> AuditEvent.<AuditEvent>list("childId = ?1 order by id",
                 s.childId())).stream().map(e -> e.action).toList();
         assertTrue(after.contains(AuditAction.CHILD_PIN_RESET), after.toString());
+    }
+
+    @Test
+    void theChildsSessionCookieEndsWithTheBrowser() {
+        Setting s = Setting.create();
+        String device = Api.redeem(s.invite());
+        Response chosen = Api.setPin(device, PIN);
+        Response signedIn = Api.childSignIn(device, PIN);
+        Response refreshed = as(signedIn.path("token").toString()).post("/api/auth/refresh");
+        for (Response response : List.of(chosen, signedIn, refreshed)) {
+            response.then().statusCode(200);
+            String header = response.getHeaders().getValues("Set-Cookie").stream()
+                    .filter(h -> h.startsWith("mysay_session=")).findFirst().orElseThrow();
+            assertFalse(header.matches("(?i).*;\\s*(Max-Age|Expires)=.*"),
+                    "a session cookie, gone when the browser closes: " + header);
+            assertTrue(header.matches("(?i).*;\\s*HttpOnly(;.*|$)"), header);
+            assertTrue(header.matches("(?i).*;\\s*SameSite=Strict(;.*|$)"), header);
+        }
+    }
+
+    @Test
+    void theDeviceSaysWhereItStandsAndNothingAboutTheChild() {
+        Setting s = Setting.create();
+        String device = Api.redeem(s.invite());
+        deviceState(device).then().statusCode(200).body("state", equalTo("PIN_NOT_SET"))
+                .body(not(org.hamcrest.Matchers.containsString("Sam")));
+        Api.setPin(device, PIN).then().statusCode(200);
+        deviceState(device).then().statusCode(200).body("state", equalTo("PIN_SET"));
+        for (int i = 0; i < 5; i++) {
+            Api.childSignIn(device, "9513");
+        }
+        deviceState(device).then().statusCode(200).body("state", equalTo("LOCKED"));
+        as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200);
+        deviceState(device).then().statusCode(200).body("state", equalTo("PIN_NOT_SET"));
+        Api.inTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("update child_device set pin_setup_until = now() - interval '1 minute' "
+                        + "where child_id = :child").setParameter("child", s.childId()).executeUpdate()));
+        deviceState(device).then().statusCode(200).body("state", equalTo("SET_UP_EXPIRED"));
+
+        problem(given().get("/api/child/device"), 401, "device-not-recognised");
+        problem(deviceState("an-unknown-device-secret-" + UUID.randomUUID()), 401, "device-not-recognised");
+    }
+
+    @Test
+    void theDraftSecretIsOnlyForTheChildSignedInWithThePinAndAPinResetReplacesIt() {
+        Setting s = Setting.create();
+        String device = Api.redeem(s.invite());
+        problem(given().get("/api/child/device/key"), 401, "sign-in-required");
+        problem(given().cookie("mysay_device", device).get("/api/child/device/key"), 401, "sign-in-required");
+
+        String token = Api.setPin(device, PIN).then().statusCode(200).extract().path("token");
+        String key = as(token).get("/api/child/device/key").then().statusCode(200)
+                .header("Cache-Control", "no-store").extract().path("key");
+        assertEquals(43, key.length(), "256 random bits, base64url");
+        String again = Api.childSignIn(device, PIN).then().statusCode(200).extract().path("token");
+        assertEquals(key, as(again).get("/api/child/device/key").then().statusCode(200).extract().path("key"),
+                "the same device keeps its secret from one sign-in to the next");
+        as(s.socialWorker()).get("/api/child/device/key").then().statusCode(403);
+        byte[] stored = Api.inSession(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select draft_key_enc from child_device where child_id = :child", byte[].class)
+                .setParameter("child", s.childId()).getSingleResult()));
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(key), "kept encrypted");
+
+        as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200);
+        problem(as(again).get("/api/child/device/key"), 401, "sign-in-required");
+        String afterReset = Api.setPin(device, "4071").then().statusCode(200).extract().path("token");
+        String newKey = as(afterReset).get("/api/child/device/key").then().statusCode(200).extract().path("key");
+        assertFalse(key.equals(newKey), "a PIN reset gives the device a new secret");
+    }
+
+    static Response deviceState(String device) {
+        return given().cookie("mysay_device", device).get("/api/child/device");
     }
 
     @Test
