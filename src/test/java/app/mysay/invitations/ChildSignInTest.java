@@ -304,7 +304,7 @@ class ChildSignInTest {
         String device = Api.redeem(s.invite());
         Response chosen = Api.setPin(device, PIN);
         Response signedIn = Api.childSignIn(device, PIN);
-        Response refreshed = as(signedIn.path("token").toString()).post("/api/auth/refresh");
+        Response refreshed = as(signedIn.getCookie("mysay_session")).post("/api/auth/refresh");
         for (Response response : List.of(chosen, signedIn, refreshed)) {
             response.then().statusCode(200);
             String header = response.getHeaders().getValues("Set-Cookie").stream()
@@ -346,11 +346,11 @@ class ChildSignInTest {
         problem(given().get("/api/child/device/key"), 401, "sign-in-required");
         problem(given().cookie("mysay_device", device).get("/api/child/device/key"), 401, "sign-in-required");
 
-        String token = Api.setPin(device, PIN).then().statusCode(200).extract().path("token");
+        String token = Api.setPin(device, PIN).then().statusCode(200).extract().cookie("mysay_session");
         String key = as(token).get("/api/child/device/key").then().statusCode(200)
                 .header("Cache-Control", "no-store").extract().path("key");
         assertEquals(43, key.length(), "256 random bits, base64url");
-        String again = Api.childSignIn(device, PIN).then().statusCode(200).extract().path("token");
+        String again = Api.childSignIn(device, PIN).then().statusCode(200).extract().cookie("mysay_session");
         assertEquals(key, as(again).get("/api/child/device/key").then().statusCode(200).extract().path("key"),
                 "the same device keeps its secret from one sign-in to the next");
         as(s.socialWorker()).get("/api/child/device/key").then().statusCode(403);
@@ -361,7 +361,7 @@ class ChildSignInTest {
 
         as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200);
         problem(as(again).get("/api/child/device/key"), 401, "sign-in-required");
-        String afterReset = Api.setPin(device, "4071").then().statusCode(200).extract().path("token");
+        String afterReset = Api.setPin(device, "4071").then().statusCode(200).extract().cookie("mysay_session");
         String newKey = as(afterReset).get("/api/child/device/key").then().statusCode(200).extract().path("key");
         assertFalse(key.equals(newKey), "a PIN reset gives the device a new secret");
     }
