@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.smallrye.mutiny.CompositeException;
-import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -38,7 +37,7 @@ public final class DatabaseUnavailable {
             if (t instanceof ClosedConnectionException || t instanceof SocketException
                     || t instanceof ClosedChannelException
                     || (t instanceof PgException pg && unavailable(pg.getSqlState()))
-                    || (t instanceof NoStackTraceThrowable && connectionGone(t.getMessage()))
+                    || connectionGone(t.getMessage())
                     || (t instanceof IOException && raisedOnTheDatabaseSocket(t))) {
                 return true;
             }

@@ -7,12 +7,16 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.Context;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -38,7 +42,14 @@ public class RequestIds {
     static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final String LOGGED = "mysay.access-logged";
     private static final String ASKED_PATH = "mysay.access-path";
+    private static final String PATH_TEMPLATE = "mysay.access-template";
     private static final Logger ACCESS = Logger.getLogger(ACCESS_CATEGORY);
+
+    private final String apiRoot;
+
+    RequestIds(@ConfigProperty(name = "quarkus.rest.path") String apiRoot) {
+        this.apiRoot = apiRoot.endsWith("/") ? apiRoot.substring(0, apiRoot.length() - 1) : apiRoot;
+    }
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
@@ -83,16 +94,33 @@ public class RequestIds {
         }
     }
 
+    /**
+     * Notes the matched resource method's path template (public JAX-RS API: the resource's and the method's
+     * {@code @Path}), first among the request filters so that a request another filter refuses is named too.
+     */
+    @ServerRequestFilter(priority = 1)
+    public void noteTemplate(ResourceInfo resource, RoutingContext context) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return;
+        }
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path method = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Path.class);
+        context.put(PATH_TEMPLATE, apiRoot + joined(type) + joined(method));
+    }
+
+    private static String joined(Path path) {
+        if (path == null || path.value().isEmpty() || path.value().equals("/")) {
+            return "";
+        }
+        String value = path.value().endsWith("/") ? path.value().substring(0, path.value().length() - 1) : path.value();
+        return value.startsWith("/") ? value : "/" + value;
+    }
+
     /** The API's path template when the API answered; otherwise the first path segment only. */
     static String route(RoutingContext context) {
-        if (context.request() instanceof HttpServerRequestInternal internal) {
-            Context requestContext = internal.context();
-            Object template = requestContext == null ? null : requestContext.getLocal("UrlPathTemplate");
-            if (template instanceof String t && !t.isEmpty()) {
-                // The template is relative to the API's root (/api).
-                String path = context.get(ASKED_PATH);
-                return path != null && path.startsWith("/api/") && !t.startsWith("/api/") ? "/api" + t : t;
-            }
+        String template = context.get(PATH_TEMPLATE);
+        if (template != null) {
+            return template;
         }
         // The address asked for, not /index.html where Quinoa reroutes the app's pages.
         String path = context.get(ASKED_PATH);

@@ -176,6 +176,11 @@ final class AppInstance implements AutoCloseable {
         }
     }
 
+    /** Asks the instance to stop as Kubernetes does (SIGTERM), without waiting for it. */
+    void askToStop() {
+        process.destroy();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -57,6 +57,7 @@ class ScaleOutAndFaultsIT {
     private static final String PASSWORD = "a long enough password for tests";
 
     private static Database database;
+    private static Map<String, String> environment;
     private static int smtpPort;
     private static GreenMail mailServer;
     private static AppInstance a;
@@ -71,6 +72,7 @@ class ScaleOutAndFaultsIT {
         database = Database.fresh("mysay_scale_out_it");
         smtpPort = AppInstance.freePort();
         Map<String, String> env = AppInstance.productionEnvironment(database, MANAGER_EMAIL, PASSWORD, smtpPort);
+        environment = env;
         env.put("MYSAY_SMTP_START_TLS", "DISABLED");
         // Every phone here shares 127.0.0.1: the per-address limits would stop the test's 30 children, not an attack.
         env.put("MYSAY_SIGN_IN_LIMITS_REDEEM_PER_ADDRESS", "1000");
@@ -295,6 +297,101 @@ class ScaleOutAndFaultsIT {
         sendViews(b, after, UUID.randomUUID().toString(), "after, again").then().statusCode(201);
         as(b, chair).get("/api/conferences/" + after.conferenceId + "/children/" + after.childId + "/views")
                 .then().statusCode(200);
+    }
+
+    @Test
+    @Order(6)
+    void aRollingRestartUnderLoadLosesNoSendingAndAnswersNothingThePhoneWouldNotRetry() throws Exception {
+        int children = 8;
+        int sendingsEach = 10;
+        List<Family> families = new ArrayList<>();
+        for (int i = 0; i < children; i++) {
+            families.add(family(i % 2 == 0 ? a : b, i % 2 == 0 ? a : b));
+        }
+        // What the load balancer sends to: the old instance stays in it for a moment after it is told to stop, as
+        // Kubernetes takes a while to take a stopping pod out of its endpoints.
+        List<AppInstance> routed = new CopyOnWriteArrayList<>(List.of(a, b));
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger turn = new AtomicInteger();
+        List<String> unexpected = new CopyOnWriteArrayList<>();
+        Map<String, Integer> retried = new ConcurrentHashMap<>();
+        Map<UUID, Set<Integer>> versions = new ConcurrentHashMap<>();
+        ExecutorService phones = Executors.newFixedThreadPool(children);
+        List<Future<?>> running = new ArrayList<>();
+        for (Family f : families) {
+            running.add(phones.submit(() -> {
+                for (int s = 0; s < sendingsEach; s++) {
+                    String key = UUID.randomUUID().toString();
+                    Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
+                    while (true) {
+                        AppInstance to = routed.get(Math.floorMod(turn.getAndIncrement(), routed.size()));
+                        Response r;
+                        try {
+                            r = sendViews(to, f, key, "rolling " + s);
+                        } catch (RuntimeException e) {
+                            // No answer: the phone keeps the sending and tries again with the same key.
+                            retried.merge(e.getCause() instanceof java.net.ConnectException ? "refused" : "cut", 1,
+                                    Integer::sum);
+                            r = null;
+                        }
+                        if (r != null && r.statusCode() == 201) {
+                            versions.computeIfAbsent(f.childId, k -> ConcurrentHashMap.newKeySet())
+                                    .add(r.jsonPath().getInt("version"));
+                            accepted.incrementAndGet();
+                            break;
+                        }
+                        if (r != null) {
+                            if (r.statusCode() != 503) {
+                                unexpected.add(to.name() + " answered " + r.statusCode() + " " + r.asString());
+                                return;
+                            }
+                            retried.merge("503", 1, Integer::sum);
+                        }
+                        if (Instant.now().isAfter(giveUp)) {
+                            unexpected.add("gave up retrying " + key);
+                            return;
+                        }
+                        AppInstance.pause(Duration.ofMillis(100));
+                    }
+                    AppInstance.pause(Duration.ofMillis(50));
+                }
+            }));
+        }
+        await("the first views to arrive", Duration.ofSeconds(60), () -> accepted.get() >= children);
+
+        AppInstance leaving = a;
+        Instant stopAsked = Instant.now();
+        leaving.askToStop();
+        // Straight away it says it is not ready, while it still answers: the load balancer stops sending to it.
+        await(leaving.name() + " to fail its readiness probe", Duration.ofSeconds(3), leaving::readinessProbeFails);
+        Family probe = families.get(0);
+        as(leaving, probe.child.token).get("/api/child/me").then().statusCode(200);
+        AppInstance.pause(Duration.between(Instant.now(), stopAsked.plusSeconds(2)));
+        routed.remove(leaving);
+        a = AppInstance.start("instance-a2", environment).awaitReady(START);
+        routed.add(a);
+        await(leaving.name() + " to stop by itself", Duration.ofSeconds(30), leaving::stopped);
+
+        phones.shutdown();
+        assertTrue(phones.awaitTermination(180, TimeUnit.SECONDS), "the phones finished");
+        for (Future<?> f : running) {
+            f.get();
+        }
+        System.out.printf("Through a rolling restart: %d sendings accepted, tried again after %s%n", accepted.get(),
+                retried);
+        assertEquals(List.of(), unexpected, "every answer was a sending stored, or one the phone tries again");
+        assertTrue(leaving.logText().contains("stopped in"), "it stopped as Quarkus does, not killed:\n"
+                + leaving.logTail());
+        Set<Integer> oneToN = new TreeSet<>();
+        for (int v = 1; v <= sendingsEach; v++) {
+            oneToN.add(v);
+        }
+        for (Family f : families) {
+            assertEquals(oneToN, new TreeSet<>(versions.get(f.childId)), "each sending answered once, in order");
+            assertEquals(sendingsEach, database.count(
+                    "select count(*) from views where child_id = ? and status = 'SENT'", f.childId),
+                    "every sending stored exactly once");
+        }
     }
 
     // ---- the people and the data, through the API ----
