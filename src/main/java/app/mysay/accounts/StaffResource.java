@@ -26,6 +26,7 @@ import app.mysay.accounts.AccountDtos.NewStaffAccount;
 import app.mysay.accounts.AccountDtos.StaffMember;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
+import app.mysay.security.SignInFailures;
 import app.mysay.security.SignInLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
@@ -40,10 +41,13 @@ public class StaffResource {
     private final AccountService accounts;
     private final SignInLimits limits;
     private final SignInResetMetrics resets;
+    private final SignInFailures failures;
     private final CurrentCaller caller;
 
-    StaffResource(AccountService accounts, SignInLimits limits, SignInResetMetrics resets, CurrentCaller caller) {
+    StaffResource(AccountService accounts, SignInLimits limits, SignInResetMetrics resets, SignInFailures failures,
+            CurrentCaller caller) {
         this.accounts = accounts;
+        this.failures = failures;
         this.limits = limits;
         this.resets = resets;
         this.caller = caller;
@@ -103,7 +107,9 @@ public class StaffResource {
         return accounts.resetSignIn(caller.get(), id, request.password(), request.code(), limits.clientAddress(http),
                 secondFactorToo)
                 .invoke(() -> resets.counted(secondFactorToo))
-                .map(v -> Response.noContent().build());
+                .map(v -> Response.noContent().build())
+                // A manager's wrong password or code counts like a refused sign-in (MySaySignInFailuresHigh).
+                .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.STAFF_PASSWORD, e));
     }
 
     @POST
