@@ -4,13 +4,16 @@ import type {
   AuditPage,
   AuthorViews,
   ChildDetails,
+  ConferenceMove,
   DeviceStatus,
   Decision,
   Family,
   Figures,
   InvitationCreated,
   InvitationInfo,
+  ItIsMe,
   NewConference,
+  NewStaffAccount,
   PackExport,
   PinReset,
   Role,
@@ -216,6 +219,8 @@ export class ApiClient {
   refresh = () => this.call<Session>('POST', '/api/auth/refresh');
   signOut = () => this.call<void>('POST', '/api/auth/sign-out');
   staffSignIn = (email: string, password: string) => this.call<SignInStep>('POST', '/api/auth/sign-in', { email, password });
+  /** Set your password with the token from the e-mailed link (works once, before it expires). */
+  setPasswordByLink = (token: string, password: string) => this.call<void>('POST', '/api/auth/password', { token, password });
   enterSecondFactor = (challenge: string, code: string) =>
     this.call<Session>('POST', '/api/auth/second-factor', { challenge, code });
   beginSetUpAtSignIn = (challenge: string) => this.call<SetUpDetails>('POST', '/api/auth/second-factor/set-up', { challenge });
@@ -280,6 +285,8 @@ export class ApiClient {
   conferences = (scope: 'current' | 'all' = 'current') =>
     this.allPages<StaffConference>(`/api/conferences?scope=${scope}`);
   conference = (id: string) => this.call<StaffConference>('GET', `/api/conferences/${encodeURIComponent(id)}`);
+  moveConference = (id: string, move: ConferenceMove) =>
+    this.call<StaffConference>('PUT', `/api/conferences/${encodeURIComponent(id)}/time`, move);
   arrangeConference = (conference: NewConference) => this.call<StaffConference>('POST', '/api/conferences', conference);
 
   // ---- inviting a child ----
@@ -307,7 +314,13 @@ export class ApiClient {
   staffAccounts = () => this.call<AccountSummary[]>('GET', '/api/staff/accounts');
   setAccountEnabled = (id: string, enabled: boolean) =>
     this.call<AccountSummary>('PUT', `/api/staff/${encodeURIComponent(id)}/enabled`, { enabled });
-  resetSecondFactor = (id: string) => this.call<void>('DELETE', `/api/staff/${encodeURIComponent(id)}/second-factor`);
+  /** Reset someone's sign-in: the manager's own password, and their authenticator code if they use one. */
+  resetSecondFactor = (id: string, confirmation: ItIsMe) =>
+    this.call<void>('DELETE', `/api/staff/${encodeURIComponent(id)}/second-factor`, confirmation);
+  resetPassword = (id: string, confirmation: ItIsMe) =>
+    this.call<void>('POST', `/api/staff/${encodeURIComponent(id)}/password-reset`, confirmation);
+  /** A new account: no password; its holder is e-mailed a link to set their own. */
+  createStaffAccount = (account: NewStaffAccount) => this.call<StaffMember>('POST', '/api/staff', account);
   /** The same search as a CSV download: a plain link, so the browser saves the file (the session cookie goes with it). */
   auditCsvHref = (filters: AuditFilters) => `/api/audit/export.csv${queryString({ ...filters })}`;
 }

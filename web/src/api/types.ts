@@ -125,6 +125,21 @@ export interface AccountSummary {
   role: Exclude<Role, 'CHILD'>;
   enabled: boolean;
   secondFactorSetUp: boolean;
+  /** False while the holder has not yet set their password through the e-mailed link. */
+  passwordSet: boolean;
+}
+
+/** A new staff account: nobody chooses its password (its holder is e-mailed a link to set their own). */
+export interface NewStaffAccount {
+  email: string;
+  displayName: string;
+  role: Exclude<Role, 'CHILD'>;
+}
+
+/** A manager confirming it is them before resetting someone's sign-in. */
+export interface ItIsMe {
+  password: string;
+  code?: string;
 }
 
 export interface Redeemed {
@@ -318,6 +333,14 @@ export interface NewConference {
   viewsDue: string | null;
 }
 
+/** A conference's new time (and place, or way of joining); no views-due date: the usual one for the new time. */
+export interface ConferenceMove {
+  startsAt: string;
+  attendanceMode: AttendanceMode;
+  place: string | null;
+  viewsDue: string | null;
+}
+
 export interface Decision {
   nextReviewDate: string | null;
   children: { childId: string; planNeeded: boolean; category: HarmCategory | null; messageForChild: string | null }[];
@@ -347,12 +370,14 @@ export interface PinReset {
   devicesReset: number;
 }
 
-export type NotificationKind = 'VIEWS_SENT' | 'VIEWS_DUE_SOON' | 'VIEWS_UNREAD' | 'URGENT_VIEWS';
+export type NotificationKind = 'VIEWS_SENT' | 'VIEWS_DUE_SOON' | 'VIEWS_UNREAD' | 'URGENT_VIEWS' | 'CONFERENCE_MOVED'
+  | 'ACCOUNT_CREATED' | 'SIGN_IN_RESET';
 
 export interface StaffNotification {
   id: string;
   kind: NotificationKind;
-  conferenceId: string;
+  /** None for notices about the person's own account. */
+  conferenceId: string | null;
   childId: string | null;
   createdAt: string;
   readAt: string | null;
@@ -400,7 +425,7 @@ export interface Figures {
 
 export type AuditAction =
   | 'STAFF_SIGNED_IN' | 'STAFF_SIGN_IN_FAILED' | 'STAFF_ACCOUNT_CREATED'
-  | 'CHILD_CREATED' | 'CHILD_UPDATED' | 'CONFERENCE_CREATED' | 'CONFERENCE_CANCELLED'
+  | 'CHILD_CREATED' | 'CHILD_UPDATED' | 'CONFERENCE_CREATED' | 'CONFERENCE_CANCELLED' | 'CONFERENCE_MOVED'
   | 'INVITATION_CREATED' | 'INVITATION_REDEEMED' | 'INVITATION_REFUSED'
   | 'CHILD_PIN_SET' | 'CHILD_SIGNED_IN' | 'CHILD_PIN_FAILED' | 'CHILD_LOCKED' | 'CHILD_PIN_RESET'
   | 'VIEWS_DRAFT_READ' | 'VIEWS_DRAFT_SAVED' | 'VIEWS_SENT' | 'VIEWS_READ' | 'VIEWS_VERSION_READ' | 'SUMMARY_READ'
@@ -410,7 +435,7 @@ export type AuditAction =
   | 'VIEWS_PURGED' | 'LEGAL_HOLD_PLACED' | 'LEGAL_HOLD_LIFTED'
   | 'SECOND_FACTOR_SET_UP' | 'SECOND_FACTOR_REMOVED' | 'SECOND_FACTOR_FAILED'
   | 'RECOVERY_CODE_USED' | 'RECOVERY_CODES_RENEWED' | 'PASSWORD_CHANGED'
-  | 'STAFF_ACCOUNT_DISABLED' | 'STAFF_ACCOUNT_ENABLED'
+  | 'STAFF_ACCOUNT_DISABLED' | 'STAFF_ACCOUNT_ENABLED' | 'STAFF_SIGN_IN_RESET' | 'PASSWORD_SET_BY_LINK'
   | 'ATTACHMENT_UPLOADED' | 'ATTACHMENT_DELETED' | 'VOICE_NOTE_PLAYED' | 'PICTURE_VIEWED';
 
 /** One audit event: the child by case reference only; the actor's name only for staff. */

@@ -23,6 +23,9 @@ const WHAT: Record<NotificationKind, string> = {
   VIEWS_DUE_SOON: "A child's views are due soon and none have arrived",
   VIEWS_UNREAD: "The conference is close and a child's views are not marked read",
   URGENT_VIEWS: "Please look today: a child's words may mean they are in danger now",
+  CONFERENCE_MOVED: 'A conference has a new date or time',
+  ACCOUNT_CREATED: 'Your account was made: you were e-mailed a link to set your password',
+  SIGN_IN_RESET: 'A manager reset your sign-in: you were e-mailed a link to set a new password',
 };
 
 /** The same notifications as the e-mails, in the workspace: what is waiting and where, never any content. */
@@ -47,7 +50,7 @@ export function Notifications() {
           <li key={n.id} class={n.readAt ? 'read' : 'unread'}>
             {!n.readAt && <strong class="tag tag-attention">New</strong>}{' '}
             <span onClick={() => open(n)}>
-              <Link href={`/staff/conferences/${n.conferenceId}`}>{WHAT[n.kind]}</Link>
+              <Link href={n.conferenceId ? `/staff/conferences/${n.conferenceId}` : '/staff/account'}>{WHAT[n.kind]}</Link>
             </span>
             <span class="caption"> {formatDate(n.createdAt, true)}</span>
           </li>

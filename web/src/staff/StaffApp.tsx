@@ -16,6 +16,7 @@ import { Figures } from './manager/Figures';
 import { StaffAccounts } from './manager/StaffAccounts';
 import { Notifications, unreadNotifications, watchNotifications } from './Notifications';
 import { currentPath, listenToHistory, match, navigate } from './router';
+import { SetPassword } from './SetPassword';
 import { SignIn } from './SignIn';
 import { AddChild } from './socialWorker/AddChild';
 import { ArrangeConference } from './socialWorker/ArrangeConference';
@@ -100,9 +101,12 @@ function StaffApp() {
     };
   }, [me]);
 
+  // The e-mailed set-password link: the same page signed in or not (it is about the link's account, not this one).
+  const settingPassword = path === '/staff/password';
   const found = me ? findRoute(path, me.role) : null;
   useEffect(() => {
-    document.title = me ? `${found?.route.title ?? 'Page not found'} – MySay for staff` : 'Sign in – MySay for staff';
+    document.title = settingPassword ? 'Set your password – MySay for staff'
+      : me ? `${found?.route.title ?? 'Page not found'} – MySay for staff` : 'Sign in – MySay for staff';
     requestAnimationFrame(() => {
       window.scrollTo(0, 0);
       document.querySelector<HTMLElement>('main h1')?.focus();
@@ -150,9 +154,10 @@ function StaffApp() {
         {checked && !me && signedOutIdle && (
           <p class="notice notice-warning" role="status">You were signed out after 30 minutes without activity. Sign in again to carry on.</p>
         )}
-        {checked && !me && <SignIn onSignedIn={(who) => { setSignedOutIdle(false); setMe(who); }} />}
-        {me && found && found.route.page(found.params, me)}
-        {me && !found && (
+        {settingPassword && <SetPassword />}
+        {!settingPassword && checked && !me && <SignIn onSignedIn={(who) => { setSignedOutIdle(false); setMe(who); }} />}
+        {!settingPassword && me && found && found.route.page(found.params, me)}
+        {!settingPassword && me && !found && (
           <>
             <h1 class="heading-l" tabIndex={-1}>Page not found</h1>
             <p>If you typed the address, check it is right. Otherwise, it is not a page your role uses.</p>

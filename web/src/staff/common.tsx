@@ -99,7 +99,7 @@ export function errorsFrom(error: unknown, fallbackField: string, fields: Record
 }
 
 function labelFor(field: string): string {
-  const words = field.replace(/\[\d+\]/g, '').replace(/([A-Z])/g, ' $1').toLowerCase().trim();
+  const words = field.replace(/\[\d+\]/g, '').replace(/([A-Z])/g, ' $1').replace(/-/g, ' ').toLowerCase().trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -90,11 +90,26 @@ public final class AccountDtos {
     }
 
     /** A staff account as a manager sees it: no password, no secret. */
+    /** passwordSet false: the holder has not yet set their password through the e-mailed link (pending). */
     public record AccountSummary(UUID id, String email, String displayName, Role role, boolean enabled,
-            boolean secondFactorSetUp) {
+            boolean secondFactorSetUp, boolean passwordSet) {
         static AccountSummary of(StaffAccount a) {
-            return new AccountSummary(a.id, a.email, a.displayName, a.role, a.enabled, a.hasSecondFactor());
+            return new AccountSummary(a.id, a.email, a.displayName, a.role, a.enabled, a.hasSecondFactor(),
+                    a.passwordHash != null);
         }
+    }
+
+    /** A manager confirming it is them before resetting someone's sign-in: their own password, and code if they use one. */
+    public record ItIsMe(
+            @NotBlank(message = "Enter your own password") @Size(max = 200, message = "must be at most 200 characters") String password,
+            @Size(max = 40, message = "must be at most 40 characters") String code) {
+    }
+
+    /** Setting a password through the e-mailed link. */
+    public record PasswordByLink(
+            @NotBlank(message = "Open the link from your e-mail again") @Size(max = 100, message = "is not a link MySay sent") String token,
+            @NotNull(message = "Enter a password")
+            @Size(min = 12, max = 128, message = "must be between 12 and 128 characters") String password) {
     }
 
     public record EnabledChange(@NotNull(message = "Say true or false") Boolean enabled) {
@@ -110,8 +125,6 @@ public final class AccountDtos {
             @NotBlank(message = "Enter an e-mail address") @Email(message = "must be an e-mail address, like name@council.gov.uk")
             @Size(max = 254, message = "must be at most 254 characters") String email,
             @NotBlank(message = "Enter the person's name") @Size(max = 100, message = "must be at most 100 characters") String displayName,
-            @NotNull(message = "Choose a role") Role role,
-            @NotNull(message = "Enter a password")
-            @Size(min = 12, max = 128, message = "must be between 12 and 128 characters") String password) {
+            @NotNull(message = "Choose a role") Role role) {
     }
 }

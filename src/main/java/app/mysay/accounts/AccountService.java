@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,10 @@ import app.mysay.audit.AuditLog;
 import app.mysay.children.ChildRepository;
 import app.mysay.common.ApiProblem;
 import app.mysay.common.Timestamps;
+import app.mysay.notifications.NotificationKind;
+import app.mysay.notifications.Outbox;
 import app.mysay.security.Caller;
+import app.mysay.security.PasswordLinkTokens;
 import app.mysay.security.PasswordHasher;
 import app.mysay.security.Role;
 import app.mysay.security.TokenService;
@@ -38,9 +42,12 @@ public class AccountService {
     private final StaffSessions sessions;
     private final SecondFactorService secondFactor;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     AccountService(StaffAccountRepository accounts, ChildRepository children, PasswordHasher hasher,
-            TokenService tokens, StaffSessions sessions, SecondFactorService secondFactor, AuditLog audit) {
+            TokenService tokens, StaffSessions sessions, SecondFactorService secondFactor, AuditLog audit,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.accounts = accounts;
         this.children = children;
         this.hasher = hasher;
@@ -59,7 +66,9 @@ public class AccountService {
     @WithTransaction
     public Uni<Optional<SignInStep>> signIn(String email, String password) {
         return accounts.findByEmail(email).flatMap(account -> {
-            boolean usable = account != null && account.enabled;
+            // An account without a password (a new one, or one a manager reset) cannot sign in: its holder sets one
+            // through the e-mailed link first.
+            boolean usable = account != null && account.enabled && account.passwordHash != null;
             return hasher.verify(password, usable ? account.passwordHash : null).flatMap(matches -> {
                 if (!matches) {
                     return audit.record(usable ? account.id : null, usable ? account.role.name() : AuditLog.ANONYMOUS,
@@ -87,6 +96,10 @@ public class AccountService {
                 if (newPassword.equals(currentPassword)) {
                     return Uni.createFrom().failure(ApiProblem.invalid("newPassword",
                             "must be different from your current password"));
+                }
+                var weak = PasswordPolicy.problem(newPassword, account.email, account.displayName);
+                if (weak.isPresent()) {
+                    return Uni.createFrom().failure(ApiProblem.invalid("newPassword", weak.get()));
                 }
                 return hasher.hash(newPassword).flatMap(hash -> {
                     account.passwordHash = hash;
@@ -194,20 +207,87 @@ public class AccountService {
                 return Uni.createFrom().failure(ApiProblem.conflict(
                         "An account with this e-mail address already exists. Use that account, or another address."));
             }
-            return hasher.hash(request.password()).flatMap(hash -> {
-                StaffAccount account = new StaffAccount();
-                account.id = UUID.randomUUID();
-                account.email = email;
-                account.displayName = request.displayName().trim();
-                account.role = request.role();
-                account.passwordHash = hash;
-                account.enabled = true;
-                account.createdAt = Timestamps.now();
-                return accounts.persist(account)
-                        .call(() -> audit.record(manager, AuditAction.STAFF_ACCOUNT_CREATED, null, null,
-                                "account " + account.id))
-                        .map(StaffMember::of);
-            });
+            // No password: the holder sets their own through the link e-mailed to them (made when it is sent).
+            StaffAccount account = new StaffAccount();
+            account.id = UUID.randomUUID();
+            account.email = email;
+            account.displayName = request.displayName().trim();
+            account.role = request.role();
+            account.passwordHash = null;
+            account.enabled = true;
+            account.createdAt = Timestamps.now();
+            return accounts.persist(account)
+                    .call(() -> outbox.notify(NotificationKind.ACCOUNT_CREATED, Set.of(account.id), null, null))
+                    .call(() -> audit.record(manager, AuditAction.STAFF_ACCOUNT_CREATED, null, null,
+                            "account " + account.id))
+                    .map(StaffMember::of);
         });
+    }
+
+    /**
+     * A manager resets someone's sign-in, after confirming it is them (their own password and code, in the same
+     * request): the password goes (and the second factor, when asked), every session of the account ends, and the
+     * holder is e-mailed a link to set a new password. So the manager never holds a credential that works: the new
+     * password is chosen by whoever reads the holder's e-mail. Not one's own account (that is the account page).
+     */
+    @WithTransaction
+    public Uni<Void> resetSignIn(Caller manager, UUID accountId, String password, String code, String clientAddress,
+            boolean secondFactorToo) {
+        if (manager.id().equals(accountId)) {
+            return Uni.createFrom().failure(ApiProblem.conflict(
+                    "You cannot reset your own sign-in here. Change your password or authenticator app from your "
+                            + "account page, or ask another manager."));
+        }
+        return accounts.findById(accountId)
+                .onItem().ifNull().failWith(ApiProblem::notFound)
+                .call(account -> secondFactor.confirmItIsYou(manager, password, code, clientAddress))
+                .flatMap(account -> {
+                    account.passwordHash = null;
+                    account.tokensValidAfter = TokenService.later(account.tokensValidAfter,
+                            TokenService.revokeUntilNow());
+                    Uni<Void> factor = secondFactorToo ? secondFactor.removeFrom(account) : Uni.createFrom().voidItem();
+                    return factor
+                            .chain(() -> outbox.notify(NotificationKind.SIGN_IN_RESET, Set.of(account.id), null, null))
+                            .chain(() -> audit.record(manager, AuditAction.STAFF_SIGN_IN_RESET, null, null,
+                                    (secondFactorToo ? "password and second factor" : "password")
+                                            + " of account " + account.id));
+                });
+    }
+
+    /**
+     * The holder sets their password through the link e-mailed to them: once, before it expires. A weak password is
+     * refused without using the link up. Every session of the account ends (there should be none).
+     */
+    @WithTransaction
+    public Uni<Void> setPasswordByLink(String token, String password) {
+        return accounts.getSession().flatMap(s -> s.createNativeQuery(
+                "select account_id from staff_password_link where token_hash = :hash and expires_at > now() "
+                        + "for update", UUID.class)
+                .setParameter("hash", PasswordLinkTokens.hash(token)).getResultList())
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().<StaffAccount>nullItem() : accounts.findById(ids.get(0)))
+                .flatMap(account -> {
+                    if (account == null || !account.enabled) {
+                        return Uni.createFrom().<Void>failure(linkNotValid());
+                    }
+                    var weak = PasswordPolicy.problem(password, account.email, account.displayName);
+                    if (weak.isPresent()) {
+                        return Uni.createFrom().<Void>failure(ApiProblem.invalid("password", weak.get()));
+                    }
+                    return hasher.hash(password).flatMap(hash -> {
+                        account.passwordHash = hash;
+                        account.tokensValidAfter = TokenService.later(account.tokensValidAfter,
+                                TokenService.revokeUntilNow());
+                        return accounts.getSession().flatMap(s -> s.createNativeQuery(
+                                "delete from staff_password_link where account_id = :id")
+                                .setParameter("id", account.id).executeUpdate())
+                                .chain(() -> audit.record(account.id, account.role.name(),
+                                        AuditAction.PASSWORD_SET_BY_LINK, null, null, null));
+                    });
+                });
+    }
+
+    static ApiProblem linkNotValid() {
+        return new ApiProblem(410, "password-link-not-valid", "This link no longer works",
+                "Links to set a password work once, for a few days. Ask a manager to send you a new one.");
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.mysay.accounts.AccountDtos.Me;
+import app.mysay.accounts.AccountDtos.PasswordByLink;
 import app.mysay.accounts.AccountDtos.SecondStepNeeded;
 import app.mysay.accounts.AccountDtos.Session;
 import app.mysay.accounts.AccountDtos.SignInRequest;
@@ -75,6 +76,18 @@ public class AuthResource {
                 .orElseThrow(() -> new ApiProblem(401, "sign-in-failed", "Sign-in details not recognised",
                         "The e-mail address or password is not right. Check them and try again.")))
                 .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.STAFF_PASSWORD, e));
+    }
+
+    @POST
+    @Path("/password")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set your password with the token from the link e-mailed to you (a new account, or after a "
+            + "manager reset your sign-in). Works once, before the link expires (410 password-link-not-valid "
+            + "otherwise); a weak or commonly used password is refused (400) without using the link up. Then sign in.")
+    public Uni<Response> setPasswordByLink(
+            @NotNull(message = "Send the token from your link and a new password") @Valid PasswordByLink request) {
+        return accounts.setPasswordByLink(request.token(), request.password()).map(v -> Response.noContent().build());
     }
 
     /** A session also sets the cookie; a second step does not (there is no session yet). */

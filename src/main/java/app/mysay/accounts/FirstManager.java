@@ -35,9 +35,9 @@ public class FirstManager {
         if (email.isEmpty() || password.isEmpty()) {
             return;
         }
-        if (password.get().length() < 12) {
-            throw new IllegalStateException("mysay.bootstrap.manager-password must be at least 12 characters");
-        }
+        PasswordPolicy.problem(password.get(), email.get(), "Manager").ifPresent(why -> {
+            throw new IllegalStateException("mysay.bootstrap.manager-password " + why);
+        });
         StaffAccount manager = new StaffAccount();
         manager.id = UUID.randomUUID();
         manager.email = email.get().trim().toLowerCase(Locale.ROOT);

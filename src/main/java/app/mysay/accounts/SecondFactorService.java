@@ -227,20 +227,40 @@ public class SecondFactorService {
     }
 
     /**
-     * A manager's reset for someone who lost their phone and their recovery codes: the second factor is removed and
-     * every session of the account ends. At the next sign-in they set up an app again (where it is required).
+     * Before a manager resets someone else's sign-in: they confirm it is them, in the same request, with their own
+     * password and, when they have one, a code from their own authenticator app. Both are counted against the sign-in
+     * limits like a sign-in, so a session left open cannot be used to guess the manager's password. Inside the
+     * caller's transaction; a refusal is a 403 {@code confirm-it-is-you}.
      */
-    @WithTransaction
-    public Uni<Void> resetByManager(Caller manager, UUID accountId) {
-        return accounts.findById(accountId).flatMap(account -> {
-            if (account == null) {
-                return Uni.createFrom().failure(ApiProblem.notFound());
-            }
-            account.tokensValidAfter = app.mysay.security.TokenService.later(account.tokensValidAfter,
-                    app.mysay.security.TokenService.revokeUntilNow());
-            return clear(account).chain(() -> audit.record(manager, AuditAction.SECOND_FACTOR_REMOVED, null, null,
-                    "reset by a manager for account " + account.id));
-        });
+    Uni<StaffAccount> confirmItIsYou(Caller caller, String password, String code, String clientAddress) {
+        return account(caller).flatMap(account -> limits.staffSignIn(account.email, clientAddress)
+                .flatMap(attempt -> hasher.verify(password, account.passwordHash).flatMap(matches -> {
+                    if (!matches) {
+                        return Uni.createFrom().failure(notConfirmed());
+                    }
+                    if (!account.hasSecondFactor()) {
+                        return limits.succeeded(attempt).replaceWith(account);
+                    }
+                    if (code == null || code.isBlank()) {
+                        return Uni.createFrom().failure(notConfirmed());
+                    }
+                    return limits.secondFactor(account.id).flatMap(codeAttempt -> acceptAuthenticatorCode(account,
+                            code).flatMap(accepted -> accepted
+                                    ? limits.succeeded(attempt).chain(() -> limits.succeeded(codeAttempt))
+                                            .replaceWith(account)
+                                    : Uni.createFrom().failure(notConfirmed())));
+                })));
+    }
+
+    private static ApiProblem notConfirmed() {
+        return new ApiProblem(403, "confirm-it-is-you", "Confirm it is you",
+                "To reset someone's sign-in, enter your own password and, if you use an authenticator app, the code "
+                        + "it shows now. What you entered was not right.");
+    }
+
+    /** Removes the second factor (the secret, one being set up, the recovery codes), in the caller's transaction. */
+    Uni<Void> removeFrom(StaffAccount account) {
+        return clear(account);
     }
 
     private Uni<Void> clear(StaffAccount account) {

@@ -21,10 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.mysay.accounts.AccountDtos.AccountSummary;
 import app.mysay.accounts.AccountDtos.EnabledChange;
+import app.mysay.accounts.AccountDtos.ItIsMe;
 import app.mysay.accounts.AccountDtos.NewStaffAccount;
 import app.mysay.accounts.AccountDtos.StaffMember;
 import app.mysay.security.CurrentCaller;
 import app.mysay.security.Role;
+import app.mysay.security.SignInFailures;
+import app.mysay.security.SignInLimits;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -34,12 +39,17 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 public class StaffResource {
 
     private final AccountService accounts;
-    private final SecondFactorService secondFactor;
+    private final SignInLimits limits;
+    private final SignInResetMetrics resets;
+    private final SignInFailures failures;
     private final CurrentCaller caller;
 
-    StaffResource(AccountService accounts, SecondFactorService secondFactor, CurrentCaller caller) {
+    StaffResource(AccountService accounts, SignInLimits limits, SignInResetMetrics resets, SignInFailures failures,
+            CurrentCaller caller) {
         this.accounts = accounts;
-        this.secondFactor = secondFactor;
+        this.failures = failures;
+        this.limits = limits;
+        this.resets = resets;
         this.caller = caller;
     }
 
@@ -71,15 +81,41 @@ public class StaffResource {
     @DELETE
     @Path("/{id}/second-factor")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Remove someone's second factor after they lost their phone and recovery codes: every "
-            + "session ends, and they set up an app again at their next sign-in (managers only)")
-    public Uni<Response> resetSecondFactor(@PathParam("id") UUID id) {
-        return secondFactor.resetByManager(caller.get(), id).map(v -> Response.noContent().build());
+    @Operation(summary = "Reset someone's sign-in after they lost their phone and recovery codes (managers only). "
+            + "Send your own password, and the code from your authenticator app if you use one (403 "
+            + "confirm-it-is-you otherwise). Their second factor and their password are removed, every session of "
+            + "theirs ends, and they are e-mailed a link to set a new password; then they set up an app again.")
+    public Uni<Response> resetSecondFactor(@PathParam("id") UUID id,
+            @NotNull(message = "Send your own password, and your code if you use an authenticator app") @Valid ItIsMe
+            request, @Context HttpServerRequest http) {
+        return reset(id, request, http, true);
+    }
+
+    @POST
+    @Path("/{id}/password-reset")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Reset someone's password, or send a new set-password link to an account still waiting "
+            + "for one (managers only). Send your own password, and your authenticator code if you use one. Their "
+            + "password is removed, every session of theirs ends, and they are e-mailed a link to set a new one.")
+    public Uni<Response> resetPassword(@PathParam("id") UUID id,
+            @NotNull(message = "Send your own password, and your code if you use an authenticator app") @Valid ItIsMe
+            request, @Context HttpServerRequest http) {
+        return reset(id, request, http, false);
+    }
+
+    private Uni<Response> reset(UUID id, ItIsMe request, HttpServerRequest http, boolean secondFactorToo) {
+        return accounts.resetSignIn(caller.get(), id, request.password(), request.code(), limits.clientAddress(http),
+                secondFactorToo)
+                .invoke(() -> resets.counted(secondFactorToo))
+                .map(v -> Response.noContent().build())
+                // A manager's wrong password or code counts like a refused sign-in (MySaySignInFailuresHigh).
+                .onFailure().invoke(e -> failures.refused(SignInFailures.Kind.STAFF_PASSWORD, e));
     }
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Create a staff account (managers only)")
+    @Operation(summary = "Create a staff account (managers only). Nobody chooses a password for it: the holder is "
+            + "e-mailed a single-use link to set their own, and until then the account cannot sign in.")
     public Uni<Response> create(@NotNull(message = "Send the new account's details") @Valid NewStaffAccount request) {
         return accounts.create(caller.get(), request)
                 .map(member -> Response.created(URI.create("/api/staff/" + member.id())).entity(member).build());

@@ -4,6 +4,8 @@ package app.mysay.audit;
 public enum AuditAction {
     STAFF_SIGNED_IN, STAFF_SIGN_IN_FAILED, STAFF_ACCOUNT_CREATED,
     CHILD_CREATED, CHILD_UPDATED, CONFERENCE_CREATED, CONFERENCE_CANCELLED,
+    /** The conference moved to another time (and maybe place or way of joining); the views-due date with it. */
+    CONFERENCE_MOVED,
     INVITATION_CREATED, INVITATION_REDEEMED, INVITATION_REFUSED,
     CHILD_PIN_SET, CHILD_SIGNED_IN, CHILD_PIN_FAILED, CHILD_LOCKED, CHILD_PIN_RESET,
     VIEWS_DRAFT_READ, VIEWS_DRAFT_SAVED, VIEWS_SENT, VIEWS_READ, VIEWS_VERSION_READ, SUMMARY_READ,
@@ -32,6 +34,13 @@ public enum AuditAction {
     PASSWORD_CHANGED,
     /** A manager disabled or enabled a staff account (the account in the detail). */
     STAFF_ACCOUNT_DISABLED, STAFF_ACCOUNT_ENABLED,
+    /**
+     * A manager reset someone's sign-in (their password, and their second factor when asked), after confirming it was
+     * them: the holder sets a new password through the e-mailed link. The account, and what was reset, in the detail.
+     */
+    STAFF_SIGN_IN_RESET,
+    /** A staff member set their password through the single-use link e-mailed to them. */
+    PASSWORD_SET_BY_LINK,
     /** A voice note or picture was added beside the views, or an unsent one deleted (kind and id in the detail). */
     ATTACHMENT_UPLOADED, ATTACHMENT_DELETED,
     /** Someone fetched a voice note to hear it, or a picture to see it: one event per fetch of the bytes. */

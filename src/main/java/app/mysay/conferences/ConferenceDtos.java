@@ -34,6 +34,17 @@ public final class ConferenceDtos {
             LocalDate viewsDue) {
     }
 
+    /**
+     * Moving a conference to another time, and maybe another place or way of joining. With no views-due date, the
+     * usual one for the new time is worked out (2 working days before an initial conference, 7 before a review).
+     */
+    public record ConferenceMove(
+            @NotNull(message = "Enter the new date and time of the conference") Instant startsAt,
+            @NotNull(message = "Choose IN_PERSON, VIDEO or HYBRID") AttendanceMode attendanceMode,
+            @Size(max = 200, message = "must be at most 200 characters") String place,
+            LocalDate viewsDue) {
+    }
+
     public record Person(UUID id, String displayName) {
     }
 

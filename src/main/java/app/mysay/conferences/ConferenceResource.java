@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.mysay.common.QueryParams;
+import app.mysay.conferences.ConferenceDtos.ConferenceMove;
 import app.mysay.conferences.ConferenceDtos.ConferenceView;
 import app.mysay.conferences.ConferenceDtos.Decision;
 import app.mysay.conferences.ConferenceDtos.NewConference;
@@ -100,6 +101,17 @@ public class ConferenceResource {
     @RolesAllowed({ Role.SOCIAL_WORKER_NAME, Role.CHAIR_NAME })
     public Uni<ConferenceView> cancel(@PathParam("id") UUID id) {
         return service.cancel(caller.get(), id);
+    }
+
+    @PUT
+    @Path("/{id}/time")
+    @RolesAllowed(Role.SOCIAL_WORKER_NAME)
+    @Operation(summary = "Move a scheduled conference to another time (and place, or way of joining). The views-due "
+            + "date follows (the usual one for the new time, unless one is sent); the chair and the children's "
+            + "advocates are told by a content-free e-mail; audited for each child")
+    public Uni<ConferenceView> move(@PathParam("id") UUID id,
+            @NotNull(message = "Send the new date and time") @Valid ConferenceMove request) {
+        return service.move(caller.get(), id, request);
     }
 
     @PUT

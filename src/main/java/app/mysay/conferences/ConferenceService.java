@@ -29,6 +29,7 @@ import app.mysay.common.Sequentially;
 import app.mysay.common.Timestamps;
 import app.mysay.conferences.ConferenceDtos.ChildDecision;
 import app.mysay.conferences.ConferenceDtos.ChildStatus;
+import app.mysay.conferences.ConferenceDtos.ConferenceMove;
 import app.mysay.conferences.ConferenceDtos.ConferenceView;
 import app.mysay.conferences.ConferenceDtos.Decision;
 import app.mysay.conferences.ConferenceDtos.NewConference;
@@ -37,6 +38,8 @@ import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
 import app.mysay.security.ConferenceSelection;
 import app.mysay.security.Role;
+import app.mysay.notifications.NotificationKind;
+import app.mysay.notifications.Outbox;
 import app.mysay.webhook.WebhookOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -52,6 +55,7 @@ public class ConferenceService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final WebhookOutbox webhooks;
+    private final Outbox outbox;
     private final WorkingDays workingDays;
     private final ZoneId zone;
     private final Duration recentlyHeld;
@@ -59,7 +63,8 @@ public class ConferenceService {
     ConferenceService(ConferenceRepository conferences, ConferenceChildRepository links,
             StaffAccountRepository accounts, StatusFacts statusFacts, AccessPolicy access, AuditLog audit,
             WebhookOutbox webhooks, WorkingDays workingDays, @ConfigProperty(name = "mysay.zone") ZoneId zone,
-            @ConfigProperty(name = "mysay.conferences.recently-held") Duration recentlyHeld) {
+            @ConfigProperty(name = "mysay.conferences.recently-held") Duration recentlyHeld, Outbox outbox) {
+        this.outbox = outbox;
         this.conferences = conferences;
         this.links = links;
         this.accounts = accounts;
@@ -174,6 +179,55 @@ public class ConferenceService {
                             AuditAction.CONFERENCE_CANCELLED, l.childId, conferenceId, null)))
                     .flatMap(l -> describe(caller, conference));
         });
+    }
+
+    /**
+     * The social worker moves a scheduled conference to another time (and place, or way of joining); the views-due
+     * date follows. The chair, the social worker and the children's advocates are told, except whoever moved it, by
+     * the usual content-free e-mail; each child's trail records it.
+     */
+    @WithTransaction
+    public Uni<ConferenceView> move(Caller caller, UUID conferenceId, ConferenceMove request) {
+        String place = request.place() == null || request.place().isBlank() ? null : request.place().trim();
+        if (request.attendanceMode() != AttendanceMode.VIDEO && place == null) {
+            return Uni.createFrom().failure(ApiProblem.invalid("place", "Enter where the conference will be held"));
+        }
+        if (request.startsAt().isBefore(Timestamps.now().minus(5, ChronoUnit.MINUTES))) {
+            return Uni.createFrom().failure(ApiProblem.invalid("startsAt", "must be in the future"));
+        }
+        LocalDate conferenceDay = request.startsAt().atZone(zone).toLocalDate();
+        if (request.viewsDue() != null && request.viewsDue().isAfter(conferenceDay)) {
+            return Uni.createFrom().failure(ApiProblem.invalid("viewsDue", "must be on or before the conference date"));
+        }
+        return access.runnableConference(caller, conferenceId).flatMap(conference -> {
+            if (conference.status != ConferenceStatus.SCHEDULED) {
+                return Uni.createFrom().failure(ApiProblem.conflict("Only a scheduled conference can be moved."));
+            }
+            conference.startsAt = request.startsAt();
+            conference.attendanceMode = request.attendanceMode();
+            conference.place = place;
+            conference.viewsDue = request.viewsDue() != null ? request.viewsDue()
+                    : defaultViewsDue(conference.type, request.startsAt());
+            return links.forConference(conferenceId)
+                    .call(list -> advocatesOf(conferenceId).flatMap(advocates -> {
+                        Set<UUID> told = new LinkedHashSet<>();
+                        told.add(conference.chairId);
+                        told.add(conference.socialWorkerId);
+                        told.addAll(advocates);
+                        told.remove(caller.id());
+                        return outbox.notify(NotificationKind.CONFERENCE_MOVED, told, conferenceId, null);
+                    }))
+                    .call(list -> Sequentially.forEach(list, l -> audit.record(caller,
+                            AuditAction.CONFERENCE_MOVED, l.childId, conferenceId, null)))
+                    .flatMap(l -> describe(caller, conference));
+        });
+    }
+
+    private Uni<List<UUID>> advocatesOf(UUID conferenceId) {
+        return conferences.getSession().flatMap(s -> s.createNativeQuery("""
+                select distinct c.advocate_id from child c join conference_child l on l.child_id = c.id
+                where l.conference_id = :conference and c.advocate_id is not null""", UUID.class)
+                .setParameter("conference", conferenceId).getResultList());
     }
 
     /**

@@ -20,6 +20,7 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import app.mysay.common.OutboxRuns;
+import app.mysay.security.PasswordLinkTokens;
 import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -61,8 +62,19 @@ public class NotificationSender {
                 from due where n.id = due.id
                 returning n.id, n.kind, n.recipient_id, n.attempts
             )
-            select c.id, c.kind, c.attempts, s.email, s.enabled
+            select c.id, c.kind, c.attempts, c.recipient_id, s.email, s.enabled
             from claimed c join staff_account s on s.id = c.recipient_id
+            """;
+    /**
+     * A new set-password link for an account that has no password (one set since needs no link): only the token's
+     * SHA-256 is stored, replacing any link before it.
+     */
+    private static final String NEW_PASSWORD_LINK = """
+            insert into staff_password_link (account_id, token_hash, created_at, expires_at)
+            select id, $2, now(), now() + make_interval(secs => $3) from staff_account
+            where id = $1 and password_hash is null and enabled
+            on conflict (account_id) do update
+                set token_hash = excluded.token_hash, created_at = excluded.created_at, expires_at = excluded.expires_at
             """;
     private static final String SENT = "update notification set sent_at = now(), last_error = null "
             + "where id = $1 and sent_at is null";
@@ -79,6 +91,7 @@ public class NotificationSender {
     private final int batchSize;
     private final Duration lease;
     private final Duration sendTimeout;
+    private final Duration passwordLinkLifetime;
     private final OutboxRuns runs;
     private final Counter delivered;
     private final Counter failed;
@@ -89,7 +102,8 @@ public class NotificationSender {
             @ConfigProperty(name = "mysay.notifications.lease", defaultValue = "5M") Duration lease,
             @ConfigProperty(name = "mysay.notifications.send-timeout", defaultValue = "60S") Duration sendTimeout,
             @ConfigProperty(name = "mysay.notifications.backoff-base", defaultValue = "30S") Duration backoffBase,
-            @ConfigProperty(name = "mysay.notifications.backoff-max", defaultValue = "30M") Duration backoffMax) {
+            @ConfigProperty(name = "mysay.notifications.backoff-max", defaultValue = "30M") Duration backoffMax,
+            @ConfigProperty(name = "mysay.password-link.lifetime", defaultValue = "72H") Duration passwordLinkLifetime) {
         if (lease.compareTo(sendTimeout) <= 0) {
             throw new IllegalArgumentException("mysay.notifications.lease must be longer than mysay.notifications.send-timeout");
         }
@@ -99,6 +113,7 @@ public class NotificationSender {
         this.batchSize = batchSize;
         this.lease = lease;
         this.sendTimeout = sendTimeout;
+        this.passwordLinkLifetime = passwordLinkLifetime;
         this.runs = new OutboxRuns(pool, registry, "mysay.notifications.pending",
                 "Notifications not yet delivered (as of the sender's last run)", PENDING, "notifications to send", LOG,
                 backoffBase, backoffMax);
@@ -129,7 +144,8 @@ public class NotificationSender {
         return runs.idle();
     }
 
-    private record Claimed(UUID id, NotificationKind kind, int attempts, String email, boolean enabled) {
+    private record Claimed(UUID id, NotificationKind kind, int attempts, UUID recipientId, String email,
+            boolean enabled) {
     }
 
     private Uni<List<Claimed>> claim(int limit) {
@@ -137,7 +153,8 @@ public class NotificationSender {
             List<Claimed> claimed = new ArrayList<>();
             for (Row row : rows) {
                 claimed.add(new Claimed(row.getUUID("id"), NotificationKind.valueOf(row.getString("kind")),
-                        row.getInteger("attempts"), row.getString("email"), row.getBoolean("enabled")));
+                        row.getInteger("attempts"), row.getUUID("recipient_id"), row.getString("email"),
+                        row.getBoolean("enabled")));
             }
             return claimed;
         });
@@ -152,7 +169,34 @@ public class NotificationSender {
                     .replaceWith(false)
                     .onFailure().recoverWithItem(false);
         }
-        return mailer.send(NotificationMail.to(n.email(), n.kind(), publicUrl))
+        if (n.kind().carriesPasswordLink()) {
+            return deliverPasswordLink(n);
+        }
+        return send(n, NotificationMail.to(n.email(), n.kind(), publicUrl));
+    }
+
+    /** Makes the link when sending, so that the token is never stored; none when the password was set meanwhile. */
+    private Uni<Boolean> deliverPasswordLink(Claimed n) {
+        String token = PasswordLinkTokens.newToken();
+        return pool.preparedQuery(NEW_PASSWORD_LINK).execute(Tuple.of(n.recipientId(),
+                io.vertx.core.buffer.Buffer.buffer(PasswordLinkTokens.hash(token)),
+                OutboxRuns.seconds(passwordLinkLifetime)))
+                .onItemOrFailure().transformToUni((rows, failure) -> {
+                    if (failure != null) {
+                        return recordFailed(n, failure);
+                    }
+                    if (rows.rowCount() == 0) {
+                        LOG.infof("Notification %s not sent: the account has a password already", n.id());
+                        return pool.preparedQuery(NOT_TO_BE_SENT).execute(Tuple.of(n.id(), "password already set"))
+                                .replaceWith(false).onFailure().recoverWithItem(false);
+                    }
+                    return send(n, NotificationMail.withPasswordLink(n.email(), n.kind(), publicUrl, token,
+                            passwordLinkLifetime));
+                });
+    }
+
+    private Uni<Boolean> send(Claimed n, io.quarkus.mailer.Mail mail) {
+        return mailer.send(mail)
                 .ifNoItem().after(sendTimeout).fail()
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? recordSent(n) : recordFailed(n, failure));
     }

@@ -62,7 +62,8 @@ public class SignInFailures {
         String type = problem.type().getPath();
         String name = type.substring(type.lastIndexOf('/') + 1);
         return switch (name) {
-            case "sign-in-failed", "second-factor-failed", "pin-not-right", "invitation-not-valid" -> Outcome.WRONG;
+            case "sign-in-failed", "second-factor-failed", "pin-not-right", "invitation-not-valid",
+                    "confirm-it-is-you" -> Outcome.WRONG;
             case "too-many-attempts" -> Outcome.LIMITED;
             case "locked" -> Outcome.LOCKED;
             default -> null;

@@ -25,6 +25,12 @@ import app.mysay.audit.AuditEvent;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
 import app.mysay.support.Api.Staff;
+import app.mysay.support.GreenMailResource;
+import app.mysay.support.GreenMailResource.InjectGreenMail;
+import app.mysay.support.PasswordLinks;
+import com.icegreen.greenmail.util.GreenMail;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,7 +43,11 @@ import io.restassured.response.Response;
  * lost second factor. {@link SecondFactorRequiredTest} covers the council requiring it.
  */
 @QuarkusTest
+@WithTestResource(value = GreenMailResource.class, scope = TestResourceScope.GLOBAL)
 class SecondFactorTest {
+
+    @InjectGreenMail
+    GreenMail greenMail;
 
     /** The set-up from the account page: the secret, and the recovery codes. */
     record SetUp(String secret, List<String> recoveryCodes, String token) {
@@ -231,22 +241,31 @@ class SecondFactorTest {
                 .extract().path("findAll { it.id == '" + worker.id() + "' }");
         assertEquals(1, listed.size());
         assertEquals(true, listed.get(0).get("secondFactorSetUp"));
-        assertEquals(Set.of("id", "email", "displayName", "role", "enabled", "secondFactorSetUp"),
+        assertEquals(Set.of("id", "email", "displayName", "role", "enabled", "secondFactorSetUp", "passwordSet"),
                 listed.get(0).keySet());
         for (Role other : List.of(Role.SOCIAL_WORKER, Role.CHAIR, Role.ADVOCATE)) {
             Staff someone = Api.staff(other);
             Api.as(someone).get("/api/staff/accounts").then().statusCode(403);
             Api.as(someone).body(Map.of("enabled", false)).put("/api/staff/" + worker.id() + "/enabled")
                     .then().statusCode(403);
-            Api.as(someone).delete("/api/staff/" + worker.id() + "/second-factor").then().statusCode(403);
+            Api.as(someone).body(Map.of("password", Api.PASSWORD)).delete("/api/staff/" + worker.id()
+                    + "/second-factor").then().statusCode(403);
         }
 
-        // Lost phone and codes: the manager resets; every session ends; the next sign-in needs no code.
-        Api.as(manager).delete("/api/staff/" + worker.id() + "/second-factor").then().statusCode(204);
+        // Lost phone and codes: the manager, confirming it is them, resets; every session ends; the worker sets a new
+        // password through the e-mailed link, and the next sign-in needs no code.
+        int mails = PasswordLinks.mailsTo(greenMail, worker.email()).size();
+        Api.as(manager).body(Map.of("password", Api.PASSWORD)).delete("/api/staff/" + worker.id() + "/second-factor")
+                .then().statusCode(204);
         Api.as(setUp.token()).get("/api/auth/me").then().statusCode(401);
-        String fresh = signInWithPassword(worker.email()).then().statusCode(200).extract().cookie("mysay_session");
+        given().contentType(ContentType.JSON).body(Map.of("token", PasswordLinks.awaitToken(greenMail, worker.email(),
+                mails), "password", Api.PASSWORD + " again")).post("/api/auth/password").then().statusCode(204);
+        String fresh = given().contentType(ContentType.JSON).body(Map.of("email", worker.email(), "password",
+                Api.PASSWORD + " again")).post("/api/auth/sign-in").then().statusCode(200).extract()
+                .cookie("mysay_session");
         assertNotNull(fresh);
-        Api.as(manager).delete("/api/staff/" + UUID.randomUUID() + "/second-factor").then().statusCode(404);
+        Api.as(manager).body(Map.of("password", Api.PASSWORD)).delete("/api/staff/" + UUID.randomUUID()
+                + "/second-factor").then().statusCode(404);
 
         // Disabled: the session ends at once and the password no longer works; enabled again: it does.
         Api.as(manager).body(Map.of("enabled", false)).put("/api/staff/" + worker.id() + "/enabled")
@@ -255,17 +274,18 @@ class SecondFactorTest {
         problem(signInWithPassword(worker.email()), 401, "sign-in-failed");
         Api.as(manager).body(Map.of("enabled", true)).put("/api/staff/" + worker.id() + "/enabled")
                 .then().statusCode(200).body("enabled", org.hamcrest.Matchers.equalTo(true));
-        signInWithPassword(worker.email()).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("email", worker.email(), "password", Api.PASSWORD
+                + " again")).post("/api/auth/sign-in").then().statusCode(200);
         Api.as(fresh).get("/api/auth/me").then().statusCode(401);
 
         problem(Api.as(manager).body(Map.of("enabled", false)).put("/api/staff/" + manager.id() + "/enabled"), 409,
                 "conflict");
         invalid(Api.as(manager).body(Map.of()).put("/api/staff/" + worker.id() + "/enabled"), "enabled");
         List<AuditAction> audited = Api.inSession(() -> AuditEvent.<AuditEvent>list(
-                "actorId = ?1 and action in ?2 order by id", manager.id(), List.of(AuditAction.SECOND_FACTOR_REMOVED,
+                "actorId = ?1 and action in ?2 order by id", manager.id(), List.of(AuditAction.STAFF_SIGN_IN_RESET,
                         AuditAction.STAFF_ACCOUNT_DISABLED, AuditAction.STAFF_ACCOUNT_ENABLED)))
                 .stream().map(e -> e.action).toList();
-        assertEquals(List.of(AuditAction.SECOND_FACTOR_REMOVED, AuditAction.STAFF_ACCOUNT_DISABLED,
+        assertEquals(List.of(AuditAction.STAFF_SIGN_IN_RESET, AuditAction.STAFF_ACCOUNT_DISABLED,
                 AuditAction.STAFF_ACCOUNT_ENABLED), audited);
     }
 

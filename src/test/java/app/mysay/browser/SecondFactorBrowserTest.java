@@ -18,7 +18,13 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import app.mysay.security.Role;
 import app.mysay.support.Api;
 import app.mysay.support.Api.Staff;
+import app.mysay.support.GreenMailResource;
+import app.mysay.support.GreenMailResource.InjectGreenMail;
+import app.mysay.support.PasswordLinks;
 import app.mysay.support.SecondFactorRequired;
+import com.icegreen.greenmail.util.GreenMail;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +38,11 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(SecondFactorRequired.class)
+@WithTestResource(value = GreenMailResource.class, scope = TestResourceScope.GLOBAL)
 class SecondFactorBrowserTest extends BrowserTest {
+
+    @InjectGreenMail
+    GreenMail greenMail;
 
     static String code(String secret, int stepsAhead) {
         try {
@@ -141,9 +151,10 @@ class SecondFactorBrowserTest extends BrowserTest {
             check(page, "recovery-code-used");
         }
 
+        int mailsBefore = PasswordLinks.mailsTo(greenMail, worker.email()).size();
         try (BrowserContext context = desk()) {
             Page page = context.newPage();
-            setUpAtSignIn(page, manager, false);
+            String managerSecret = setUpAtSignIn(page, manager, false)[0];
             home(page, "Participation figures");
             link(page, "Staff accounts").click();
             assertThat(heading(page, "Staff accounts")).isVisible();
@@ -151,15 +162,36 @@ class SecondFactorBrowserTest extends BrowserTest {
             button(page, "Reset two-step sign-in for " + nameOf(page, worker)).click();
             assertThat(page.locator("main h1")).containsText("Reset");
             check(page, "reset-confirm");
+            // The manager confirms it is them: their own password and code. A wrong password is refused.
+            page.locator("#my-password").fill("not my password at all");
+            page.locator("#my-code").fill(code(managerSecret, 1));
+            button(page, "Reset two-step sign-in").click();
+            assertThat(page.locator(".error-summary")).containsText("not right");
+            check(page, "reset-confirm-wrong");
+            page.locator("#my-password").fill(Api.PASSWORD);
+            page.locator("#my-code").fill(code(managerSecret, 1));
             button(page, "Reset two-step sign-in").click();
             assertThat(page.locator(".notice")).containsText("two-step sign-in is reset");
             signOut(page);
         }
 
-        // After the reset, the social worker's next sign-in sets up an app again.
+        // After the reset, the old password is gone: the social worker sets a new one through the e-mailed link, and
+        // their next sign-in sets up an app again.
+        String token = PasswordLinks.awaitToken(greenMail, worker.email(), mailsBefore);
         try (BrowserContext context = desk()) {
             Page page = context.newPage();
-            password(page, worker, "a brand new office password");
+            page.navigate("/staff");
+            page.locator("#email").fill(worker.email());
+            page.locator("#password").fill("a brand new office password");
+            button(page, "Sign in").click();
+            assertThat(page.locator(".error-summary")).containsText("not right");
+            page.navigate("/staff/password#" + token);
+            assertThat(heading(page, "Set your password")).isVisible();
+            page.locator("#new-password").fill("another new office password");
+            page.locator("#new-password-again").fill("another new office password");
+            button(page, "Set password").click();
+            assertThat(heading(page, "Your password is set")).isVisible();
+            password(page, worker, "another new office password");
             assertThat(heading(page, "Set up two-step sign-in")).isVisible();
         }
         assertTrue(policyComplaints.isEmpty(), policyComplaints.toString());

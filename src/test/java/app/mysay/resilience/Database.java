@@ -51,6 +51,18 @@ final class Database {
         return count(name, sql, parameters);
     }
 
+    /** One statement in this test's database (e.g. what a test may do that no API offers); the rows it changed. */
+    int execute(String sql, Object... parameters) {
+        try (Connection c = connect(name); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Statements run as the server's superuser in the database the PG* variables name, e.g. ALTER SYSTEM. */
     static void administer(String... statements) {
         try (Connection admin = connect(env("PGDATABASE", "postgres")); Statement s = admin.createStatement()) {

@@ -165,14 +165,17 @@ class ScaleOutAndFaultsIT {
         long notifications = database.count("select count(*) from notification where kind = 'VIEWS_SENT'");
         assertEquals(families.size() * 2L, notifications, "one for the chair and one for the social worker per sending");
         await("both instances to try and fail", Duration.ofSeconds(60), () -> database.count(
-                "select count(*) from notification where sent_at is null and attempts >= 1") == notifications);
+                "select count(*) from notification where kind = 'VIEWS_SENT' and sent_at is null and attempts >= 1")
+                == notifications);
         assertTrue(a.metric("mysay_notifications_failed_total") + b.metric("mysay_notifications_failed_total") > 0);
 
         mailServer = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mailServer.start();
 
+        // (The new accounts' set-password e-mails are not sent: their holders had set a password already.)
         await("every notification to be sent", Duration.ofSeconds(90),
-                () -> database.count("select count(*) from notification where sent_at is null") == 0);
+                () -> database.count("select count(*) from notification where sent_at is null "
+                        + "and next_attempt_at is not null") == 0);
         // Longer than a lease-free rerun would take to send anything twice.
         AppInstance.pause(Duration.ofSeconds(3));
         assertEquals(notifications, mailServer.getReceivedMessages().length, "each notification e-mailed exactly once");
@@ -438,10 +441,17 @@ class ScaleOutAndFaultsIT {
                 .post("/api/child/conferences/" + f.conferenceId + "/views/send");
     }
 
+    /**
+     * A new account, created by the manager through the API. Its holder would set their password through the link
+     * e-mailed to them, but the mail server is down until the outage test (and the sender, running every 200 ms, may
+     * replace any link a test made): so the test puts the password's hash in, as {@code support/Api} does.
+     */
     private static String createStaff(AppInstance on, String managerToken, String role) {
         String email = role.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@it.mysay.example";
-        as(on, managerToken).body(Map.of("email", email, "displayName", "Staff " + role, "role", role,
-                "password", PASSWORD)).post("/api/staff").then().statusCode(201);
+        String id = as(on, managerToken).body(Map.of("email", email, "displayName", "Staff " + role, "role", role))
+                .post("/api/staff").then().statusCode(201).extract().path("id");
+        assertEquals(1, database.execute("update staff_account set password_hash = ? where id = ?",
+                app.mysay.security.PasswordHasher.hashNow(PASSWORD), UUID.fromString(id)));
         return email;
     }
 

@@ -249,7 +249,7 @@ class AuthorizationMatrixTest {
                         "attendanceMode", "HYBRID", "place", "Civic Centre", "chairId", ids.get(CHAIR1),
                         "childIds", List.of(child.get(Kid.ALPHA)));
                 case NEW_STAFF -> Map.of("email", "rogue-" + tag + "@test.mysay.example", "displayName", "Rogue",
-                        "role", "MANAGER", "password", "a long enough password");
+                        "role", "MANAGER");
             };
         }
 
@@ -524,6 +524,8 @@ class AuthorizationMatrixTest {
                 new Case(SW1, "GET", "/api/staff/accounts", Body.NONE, ROLE_REFUSED),
                 new Case(CHAIR1, "DELETE", "/api/staff/{K1}/second-factor", Body.NONE, ROLE_REFUSED),
                 new Case(CHILD_ALPHA, "DELETE", "/api/staff/{K1}/second-factor", Body.NONE, ROLE_REFUSED),
+                new Case(SW1, "POST", "/api/staff/{K1}/password-reset", Body.NONE, ROLE_REFUSED),
+                new Case(ADV1, "POST", "/api/staff/{K1}/password-reset", Body.NONE, ROLE_REFUSED),
                 new Case(ADV1, "POST", "/api/conferences/{K1}/cancel", Body.NONE, ROLE_REFUSED),
                 new Case(MANAGER, "POST", "/api/conferences/{K1}/cancel", Body.NONE, ROLE_REFUSED));
     }
