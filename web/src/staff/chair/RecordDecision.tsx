@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { ChildConference, ChildStatus, HarmCategory, StaffConference } from '../../api/types';
 import { Choices, ErrorSummary, TextArea, TextInput, fieldError, type FieldError } from '../../components/Form';
-import { LANGUAGES, isLanguage, translator, type Translator } from '../../i18n';
+import { LANGUAGES } from '../../i18n';
+import { useTranslator } from '../../i18n/useTranslator';
 import { ConferenceCard } from '../../screens/Home';
 import { BackLink, Heading, Link, LoadState, errorsFrom, useLoad } from '../common';
-import { conferenceTitle } from '../status';
+import { conferenceTitle, englishName } from '../status';
 
 type ChildDecisionForm = { planNeeded: '' | 'yes' | 'no'; category: HarmCategory | ''; message: string };
 
@@ -134,24 +135,4 @@ function ChildDecision({ conference: c, status: s, index: i, form: f, errors, ne
       )}
     </section>
   );
-}
-
-const ENGLISH_NAMES: Record<string, string> = { en: 'English', cy: 'Welsh', ar: 'Arabic' };
-
-/** The child's language named in English, for the chair; a code MySay has no screens in is named as recorded. */
-function englishName(code: string | null): string {
-  return ENGLISH_NAMES[code ?? 'en'] ?? `${code} (MySay shows English)`;
-}
-
-/** The child's own language's messages, for the preview; English for a language MySay has no screens in. */
-function useTranslator(code: string | null): Translator | null {
-  const [tr, setTr] = useState<Translator | null>(null);
-  useEffect(() => {
-    let live = true;
-    void translator(isLanguage(code) ? code : 'en').then((loaded) => live && setTr(loaded));
-    return () => {
-      live = false;
-    };
-  }, [code]);
-  return tr;
 }
