@@ -116,6 +116,8 @@ describe.each(Object.entries(translations))('the %s catalogue', (code, messages)
     expect(messages['help.childline']).toContain('0800 1111');
     expect(messages['about.help.body']).toContain('0800 1111');
     expect(messages['help.danger']).toContain('999');
+    expect(messages['letter.danger']).toContain('0800 1111');
+    expect(messages['letter.danger']).toContain('999');
   });
 
   it('uses Western digits only (no Arabic-Indic digits)', () => {
@@ -127,7 +129,7 @@ describe.each(Object.entries(translations))('the %s catalogue', (code, messages)
 describe('the Arabic catalogue in right-to-left text', () => {
   it('keeps "0800 1111" left-to-right, so the two groups are not shown swapped', () => {
     // In a right-to-left paragraph, "0800 1111" would otherwise show as "1111 0800".
-    for (const key of ['help.childline', 'about.help.body']) {
+    for (const key of ['help.childline', 'about.help.body', 'letter.danger']) {
       expect(arJson[key as keyof typeof arJson], key).toContain('\u20660800 1111\u2069');
     }
   });

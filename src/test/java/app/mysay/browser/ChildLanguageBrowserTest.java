@@ -113,6 +113,51 @@ class ChildLanguageBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void theInvitationLetterIsInTheChildsLanguage() throws IOException {
+        Map<String, String> ar = catalogue("ar");
+        Map<String, String> cy = catalogue("cy");
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        Staff chair = Api.staff(Role.CHAIR);
+        UUID family = Api.family(socialWorker);
+        UUID amira = Api.child(socialWorker, "Amira", family, null, "ar");
+        UUID sion = Api.child(socialWorker, "Sion", family, null, "cy");
+        UUID conference = Api.conference(socialWorker, chair, List.of(amira, sion));
+
+        try (BrowserContext desk = desk()) {
+            Page page = desk.newPage();
+            signIn(page, socialWorker);
+            assertThat(heading(page, "My children and families")).isVisible();
+
+            page.navigate("/staff/conferences/" + conference + "/children/" + amira + "/invite");
+            button(page, "Make the invitation").click();
+            assertThat(heading(page, "Invitation ready")).isVisible();
+            Locator letter = page.locator("article.letter");
+            assertThat(letter).hasAttribute("lang", "ar");
+            assertThat(letter).hasAttribute("dir", "rtl");
+            assertThat(letter).containsText(ar.get("letter.hello").replace("{name}", "Amira"));
+            assertThat(letter).containsText(ar.get("letter.how"));
+            assertThat(page.getByText("In Arabic, the language Amira reads MySay in.")).isVisible();
+            // The code and the address read left to right inside the Arabic.
+            String code = page.locator("dd.code").innerText().trim();
+            assertThat(letter.locator("strong.code")).hasText(code);
+            assertThat(letter.locator("strong.code")).hasAttribute("dir", "ltr");
+            check(page, "letter-arabic");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("ChildLanguageBrowserTest/letter-arabic-print.png")).setFullPage(true));
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+
+            page.navigate("/staff/conferences/" + conference + "/children/" + sion + "/invite");
+            button(page, "Make the invitation").click();
+            assertThat(heading(page, "Invitation ready")).isVisible();
+            assertThat(letter).hasAttribute("lang", "cy");
+            assertThat(letter).hasAttribute("dir", "ltr");
+            assertThat(letter).containsText(cy.get("letter.hello").replace("{name}", "Sion"));
+            assertThat(letter).containsText(cy.get("letter.next"));
+            check(page, "letter-welsh");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, String> catalogue(String code) throws IOException {
         return new ObjectMapper().readValue(Path.of("web", "src", "i18n", code + ".json").toFile(), Map.class);
