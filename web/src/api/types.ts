@@ -210,6 +210,10 @@ export interface ChildConference {
   readByChairVersion: number | null;
   chairMessage: string | null;
   chairMessageAt: string | null;
+  /** The decision for this child once the conference is held and it is recorded; null before. */
+  planNeeded: boolean | null;
+  /** The review conference's date, for a child with a plan. */
+  nextReviewDate: string | null;
 }
 
 export interface ChildHome {
@@ -287,6 +291,8 @@ export interface ChildStatus {
   childId: string;
   knownAs: string;
   ageBand: AgeBand | null;
+  /** The language the child reads MySay in: en, cy or ar (or another code the council recorded). */
+  preferredLanguage: string | null;
   caseReference: string;
   invitation: InvitationState | null;
   deviceLocked: boolean;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 
 export type FieldError = { field: string; message: string };
 
@@ -94,6 +94,7 @@ export function TextArea(props: {
         id={props.id}
         class="textarea"
         rows={6}
+        dir="auto"
         value={props.value}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? true : undefined}
@@ -101,7 +102,7 @@ export function TextArea(props: {
       />
       {left < 200 && (
         <p class="hint" aria-live="polite">
-          {left >= 0 ? t('topic.charactersLeft', { n: left }) : t('topic.tooLong', { n: props.maxLength })}
+          {left >= 0 ? t('topic.charactersLeft', { n: left }) : tn('topic.tooLong', props.maxLength!)}
         </p>
       )}
     </div>
@@ -128,6 +129,8 @@ export function TextInput(props: {
           id={props.id}
           class="input"
           type={props.type ?? 'text'}
+          // Words typed here may be in another script than the page's (Arabic in an English page, or back).
+          dir={(props.type ?? 'text') === 'text' ? 'auto' : undefined}
           value={props.value}
           autoComplete={props.autoComplete}
           inputMode={props.inputMode}

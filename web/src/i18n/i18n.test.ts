@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import enJson from './en.json';
 import cyJson from './cy.json';
 import arJson from './ar.json';
-import { formatTime, language, LANGUAGES, setLanguage, t } from './index';
+import { formatTime, language, LANGUAGES, setLanguage, t, tn, translator } from './index';
 
 type Catalogue = Record<string, string>;
 
@@ -24,6 +24,15 @@ const onlyNumbersOrPunctuation = (text: string): boolean => /^[\d\s\p{P}\p{S}]*$
 
 const ABOUT_BODIES = Object.keys(en).filter((key) => /^about\.\w+\.body$/.test(key));
 
+/** Plural messages are "key#form", one key per form the language has (Intl.PluralRules); the rest are plain keys. */
+const base = (key: string): string => key.split('#')[0];
+const PLURAL_BASES = [...new Set(Object.keys(en).filter((key) => key.includes('#')).map(base))];
+const formsOf = (code: string): string[] => new Intl.PluralRules(code).resolvedOptions().pluralCategories.slice().sort();
+const formsIn = (messages: Catalogue, key: string): string[] =>
+  Object.keys(messages).filter((k) => base(k) === key && k !== key).map((k) => k.split('#')[1]).sort();
+const plainKeys = (messages: Catalogue): string[] => Object.keys(messages).filter((key) => !key.includes('#'));
+const baseOrder = (messages: Catalogue): string[] => [...new Set(Object.keys(messages).map(base))];
+
 describe('the English catalogue', () => {
   it('has the about pages and the help numbers the checks below rely on', () => {
     expect(ABOUT_BODIES.length).toBeGreaterThan(0);
@@ -37,20 +46,33 @@ describe.each(Object.entries(translations))('the %s catalogue', (code, messages)
   const allowed = new Set(SAME_AS_ENGLISH_ALLOWED[code as 'cy' | 'ar']);
 
   it('has exactly the English keys: none missing, none extra', () => {
-    const missing = Object.keys(en).filter((key) => !(key in messages));
-    const extra = Object.keys(messages).filter((key) => !(key in en));
+    const missing = plainKeys(en).filter((key) => !(key in messages));
+    const extra = plainKeys(messages).filter((key) => !(key in en));
     expect(missing).toEqual([]);
     expect(extra).toEqual([]);
   });
 
+  it('has every plural form its language has, and no others (Welsh and Arabic: zero, one, two, few, many, other)', () => {
+    expect(formsOf(code)).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    for (const key of PLURAL_BASES) expect(formsIn(messages, key), key).toEqual(formsOf(code));
+    expect(Object.keys(messages).filter((k) => k.includes('#') && !PLURAL_BASES.includes(base(k)))).toEqual([]);
+  });
+
   it('keeps the keys in the English order', () => {
-    expect(Object.keys(messages)).toEqual(Object.keys(en));
+    expect(baseOrder(messages)).toEqual(baseOrder(en));
   });
 
   it('has the same placeholders as the English in every value, and no others', () => {
-    const wrong = Object.keys(en)
+    const wrong = plainKeys(en)
       .filter((key) => JSON.stringify(placeholders(messages[key] ?? '')) !== JSON.stringify(placeholders(en[key])))
       .map((key) => ({ key, english: placeholders(en[key]), translated: placeholders(messages[key] ?? '') }));
+    expect(wrong).toEqual([]);
+  });
+
+  it('uses in each plural form only the English placeholders (a form may say its number in words)', () => {
+    const wrong = Object.keys(messages)
+      .filter((key) => key.includes('#'))
+      .filter((key) => placeholders(messages[key]).some((p) => !placeholders(en[`${base(key)}#other`]).includes(p)));
     expect(wrong).toEqual([]);
   });
 
@@ -72,7 +94,7 @@ describe.each(Object.entries(translations))('the %s catalogue', (code, messages)
   });
 
   it('has every value translated (none left in English)', () => {
-    const untranslated = Object.keys(en).filter(
+    const untranslated = plainKeys(en).filter(
       (key) =>
         messages[key] === en[key] && key !== 'app.name' && !allowed.has(key) && !onlyNumbersOrPunctuation(en[key]),
     );
@@ -94,6 +116,8 @@ describe.each(Object.entries(translations))('the %s catalogue', (code, messages)
     expect(messages['help.childline']).toContain('0800 1111');
     expect(messages['about.help.body']).toContain('0800 1111');
     expect(messages['help.danger']).toContain('999');
+    expect(messages['letter.danger']).toContain('0800 1111');
+    expect(messages['letter.danger']).toContain('999');
   });
 
   it('uses Western digits only (no Arabic-Indic digits)', () => {
@@ -105,7 +129,7 @@ describe.each(Object.entries(translations))('the %s catalogue', (code, messages)
 describe('the Arabic catalogue in right-to-left text', () => {
   it('keeps "0800 1111" left-to-right, so the two groups are not shown swapped', () => {
     // In a right-to-left paragraph, "0800 1111" would otherwise show as "1111 0800".
-    for (const key of ['help.childline', 'about.help.body']) {
+    for (const key of ['help.childline', 'about.help.body', 'letter.danger']) {
       expect(arJson[key as keyof typeof arJson], key).toContain('\u20660800 1111\u2069');
     }
   });
@@ -115,6 +139,36 @@ describe('the Arabic catalogue in right-to-left text', () => {
       .filter(([key, value]) => key !== 'app.name' && !/[\u0600-\u06FF]/.test(value))
       .map(([key]) => key);
     expect(notArabic).toEqual([]);
+  });
+});
+
+describe('the English catalogue’s plurals', () => {
+  it('has one and other for each plural message', () => {
+    expect(PLURAL_BASES.length).toBeGreaterThan(0);
+    for (const key of PLURAL_BASES) expect(formsIn(en, key), key).toEqual(['one', 'other']);
+  });
+});
+
+describe('tn(): a number of things in the plural form each language needs', () => {
+  it('in English: one try, more tries', () => {
+    expect(tn('pin.wrong', 1)).toBe('That PIN is not right. You have 1 more try.');
+    expect(tn('pin.wrong', 3)).toBe('That PIN is not right. You have 3 more tries.');
+  });
+
+  it('in Arabic: one, two, a few, many and other, each worded as Arabic words them', async () => {
+    const ar = await translator('ar');
+    expect(ar.tn('pin.wrong', 1)).toBe('هذا الرقم السري غير صحيح. بقيت لديك محاولة واحدة فقط.');
+    expect(ar.tn('pin.wrong', 2)).toBe('هذا الرقم السري غير صحيح. بقيت لديك محاولتان.');
+    expect(ar.tn('pin.wrong', 4)).toBe('هذا الرقم السري غير صحيح. بقيت لديك 4 محاولات.');
+    expect(ar.tn('topic.tooLong', 11)).toBe('هذا طويل جدًا. من فضلك اختصره إلى أقل من 11 حرفًا');
+    expect(ar.tn('topic.tooLong', 2000)).toBe('هذا طويل جدًا. من فضلك اختصره إلى أقل من 2000 حرف');
+  });
+
+  it('in Welsh: the number changes the word after it (dau gynnig, tri chynnig)', async () => {
+    const cy = await translator('cy');
+    expect(cy.tn('pin.wrong', 2)).toBe("Dydy'r PIN yna ddim yn gywir. Mae gen ti ddau gynnig ar ôl.");
+    expect(cy.tn('pin.wrong', 3)).toBe("Dydy'r PIN yna ddim yn gywir. Mae gen ti 3 chynnig ar ôl.");
+    expect(cy.tn('pin.wrong', 4)).toBe("Dydy'r PIN yna ddim yn gywir. Mae gen ti 4 cynnig ar ôl.");
   });
 });
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, isProblem } from '../api/client';
 import { ErrorSummary, Notice, TextInput, type FieldError } from '../components/Form';
-import { formatTime, t } from '../i18n';
+import { formatTime, t, tn } from '../i18n';
 import { go, deviceBound } from '../state/app';
 import { deviceScreen, startSession } from '../state/session';
 
@@ -206,7 +206,7 @@ export function SignIn({ notice }: { notice?: string }) {
         setErrors([{ field: 'pin', message: t('pin.locked') }]);
       } else if (isProblem(err, 'pin-not-right')) {
         const left = err.problem?.attemptsLeft ?? 0;
-        setErrors([{ field: 'pin', message: left === 1 ? t('pin.wrongLast') : t('pin.wrong', { n: left }) }]);
+        setErrors([{ field: 'pin', message: tn('pin.wrong', left) }]);
       } else if (err instanceof ApiError && err.status === 429) {
         setErrors([{ field: 'pin', message: tooManyTries(err) }]);
       } else if (isProblem(err, 'device-not-recognised')) {

@@ -1,4 +1,5 @@
-import { formatDate, t } from '../i18n';
+import { current, t, type Translator } from '../i18n';
+import { decisionWords } from './decision';
 import { go, home } from '../state/app';
 import { useObservable } from '../state/observable';
 import { waitingToSend } from '../state/session';
@@ -27,20 +28,34 @@ export function Home() {
   );
 }
 
-/** One meeting as the child sees it; the workspace shows the same card as the chair's preview, with its own heading id. */
-export function ConferenceCard({ conference: c, headingId = `meeting-${c.conferenceId}` }: { conference: ChildConference; headingId?: string }) {
+/**
+ * One meeting as the child sees it; the workspace shows the same card as the chair's preview, with its own heading id
+ * and in the child's language (tr), whatever language the page is in.
+ */
+export function ConferenceCard({ conference: c, headingId = `meeting-${c.conferenceId}`, tr }: { conference: ChildConference; headingId?: string; tr?: Translator }) {
+  const { t, formatDate } = tr ?? current();
   const open = c.status === 'SCHEDULED';
   const waiting = useObservable(waitingToSend).has(c.conferenceId);
+  const decided = decisionWords(c, tr ?? current());
   return (
     <section class="card" aria-labelledby={headingId}>
       <h2 id={headingId} class="heading-m">
         {t('home.meeting')}
       </h2>
       <p>{t('home.meetingOn', { date: formatDate(c.startsAt, true) })}</p>
+      {decided.length > 0 && (
+        <div class="decision">
+          <h3 class="heading-s">{t('home.decision.title')}</h3>
+          {decided.map((words, i) => (
+            <p key={i}>{words}</p>
+          ))}
+        </div>
+      )}
       {c.chairMessage && (
         <div class="chair-message">
           <h3 class="heading-s">{t('home.chairMessage')}</h3>
-          <p class="words">{c.chairMessage}</p>
+          {/* The chair may write in another language than the page's: the browser finds its direction from the words. */}
+          <p class="words" dir="auto">{c.chairMessage}</p>
         </div>
       )}
       {c.status === 'CANCELLED' && <p>{t('home.cancelled')}</p>}

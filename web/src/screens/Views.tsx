@@ -3,7 +3,7 @@ import { TAKING_PART_WAYS, type AdvocateChoice, type TakingPartWay, type TextPar
 import { KeptPicture, KeptVoice, PictureMaker, VoiceNote } from '../components/Attachments';
 import { Choices, ErrorSummary, Notice, TextArea, TextInput, type FieldError } from '../components/Form';
 import { Face, GoodThingsHouse, WayPicture, WishesHouse, WorriesHouse } from '../components/Pictures';
-import { formatDate, t } from '../i18n';
+import { formatDate, t, tn } from '../i18n';
 import { mode, type Topic } from '../state/app';
 import { useObservable } from '../state/observable';
 import type { ViewsEditor } from '../state/views';
@@ -250,10 +250,10 @@ export function validate(topic: Topic | 'all', v: ViewsContent, author: Author =
   const errors: FieldError[] = [];
   for (const key of TEXT_TOPICS) {
     if ((topic === 'all' || topic === key) && (v[key]?.text?.length ?? 0) > TEXT_LIMIT) {
-      errors.push({ field: key, message: t('topic.tooLong', { n: TEXT_LIMIT }) });
+      errors.push({ field: key, message: tn('topic.tooLong', TEXT_LIMIT) });
     }
     if ((topic === 'all' || topic === key) && (v[key]?.pictureText?.length ?? 0) > PICTURE_TEXT_LIMIT) {
-      errors.push({ field: `${key}-picture-text`, message: t('topic.tooLong', { n: PICTURE_TEXT_LIMIT }) });
+      errors.push({ field: `${key}-picture-text`, message: tn('topic.tooLong', PICTURE_TEXT_LIMIT) });
     }
   }
   if ((topic === 'all' || topic === 'takingPart') && v.takingPart?.ways?.includes('NOT_ATTENDING')
@@ -345,7 +345,7 @@ export function ViewsSummaryList({ content, authorLine, onChange, forStaff, atta
     </div>
   );
   const text = (part: TextPart | null | undefined) => {
-    const words = part?.text?.trim() ? <p class="words">{part.text}</p> : null;
+    const words = part?.text?.trim() ? <p class="words" dir="auto">{part.text}</p> : null;
     if (!part?.voiceNote && !part?.picture) return words ?? <p class="unanswered">{t('common.notAnswered')}</p>;
     const pictureWords = part.pictureText?.trim();
     return (
@@ -364,7 +364,7 @@ export function ViewsSummaryList({ content, authorLine, onChange, forStaff, atta
             <p class="attached-label">{forStaff ? 'A picture' : t('check.picture')}</p>
             {attachments && <KeptPicture base={attachments} id={part.picture}
               alt={pictureWords || (forStaff ? 'A picture, with no words about it' : t('picture.alt'))} />}
-            {pictureWords && <p><span class="attached-label">{forStaff ? 'What is in it, in their words: ' : t('check.pictureText')}</span> <span class="words">{pictureWords}</span></p>}
+            {pictureWords && <p><span class="attached-label">{forStaff ? 'What is in it, in their words: ' : t('check.pictureText')}</span> <span class="words" dir="auto">{pictureWords}</span></p>}
           </div>
         )}
       </>
@@ -383,7 +383,7 @@ export function ViewsSummaryList({ content, authorLine, onChange, forStaff, atta
         {row('takingPart', isAnswered('takingPart', content) ? (
           <ul class="plain-list">
             {(content.takingPart?.ways ?? []).map((w) => <li key={w}>{t(`way.${w}`)}</li>)}
-            {content.takingPart?.whoWithMe?.trim() && <li>{t('topic.whoWithMe.label')} <span class="words">{content.takingPart.whoWithMe}</span></li>}
+            {content.takingPart?.whoWithMe?.trim() && <li>{t('topic.whoWithMe.label')} <span class="words" dir="auto">{content.takingPart.whoWithMe}</span></li>}
           </ul>
         ) : <p class="unanswered">{t('common.notAnswered')}</p>, content.takingPart?.parentsMaySee ?? false)}
         {row('advocate', content.advocate?.choice ? <p>{t(`advocate.${content.advocate.choice}`)}</p> : <p class="unanswered">{t('common.notAnswered')}</p>, content.advocate?.parentsMaySee ?? false)}

@@ -144,7 +144,7 @@ function ChildCard({ conference: c, status: s, me, onChanged }: { conference: St
       {s.outcomeMessage && (
         <div class="chair-message">
           <h3 class="heading-s">The chair's message to {s.knownAs}</h3>
-          <p class="words">{s.outcomeMessage}</p>
+          <p class="words" dir="auto">{s.outcomeMessage}</p>
         </div>
       )}
       {me.role === 'SOCIAL_WORKER' && c.status === 'SCHEDULED' && (

@@ -98,3 +98,10 @@ export function ChildStatusList({ status: s }: { status: ChildStatus }) {
     </dl>
   );
 }
+
+const ENGLISH_NAMES: Record<string, string> = { en: 'English', cy: 'Welsh', ar: 'Arabic' };
+
+/** The child's language named in English, for staff; a code MySay has no screens in is named as recorded. */
+export function englishName(code: string | null): string {
+  return ENGLISH_NAMES[code ?? 'en'] ?? `${code} (MySay shows English)`;
+}

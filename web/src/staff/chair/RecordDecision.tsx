@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { ChildConference, ChildStatus, HarmCategory, StaffConference } from '../../api/types';
 import { Choices, ErrorSummary, TextArea, TextInput, fieldError, type FieldError } from '../../components/Form';
+import { LANGUAGES } from '../../i18n';
+import { useTranslator } from '../../i18n/useTranslator';
 import { ConferenceCard } from '../../screens/Home';
 import { BackLink, Heading, Link, LoadState, errorsFrom, useLoad } from '../common';
-import { conferenceTitle } from '../status';
+import { conferenceTitle, englishName } from '../status';
 
 type ChildDecisionForm = { planNeeded: '' | 'yes' | 'no'; category: HarmCategory | ''; message: string };
 
@@ -83,7 +85,7 @@ function DecisionForm({ conference: c }: { conference: StaffConference }) {
       <Heading caption={conferenceTitle(c)}>Record the decision</Heading>
       <ErrorSummary errors={errors} />
       {c.children.map((s, i) => (
-        <ChildDecision key={s.childId} conference={c} status={s} index={i} form={forms[s.childId]} errors={errors}
+        <ChildDecision key={s.childId} conference={c} status={s} index={i} form={forms[s.childId]} errors={errors} nextReviewDate={nextReviewDate}
           onChange={(change) => update(s.childId, change)} />
       ))}
       <TextInput id="nextReviewDate" label="Date of the review conference" type="date"
@@ -93,20 +95,28 @@ function DecisionForm({ conference: c }: { conference: StaffConference }) {
   );
 }
 
-function ChildDecision({ conference: c, status: s, index: i, form: f, errors, onChange }: {
-  conference: StaffConference; status: ChildStatus; index: number; form: ChildDecisionForm; errors: FieldError[];
+function ChildDecision({ conference: c, status: s, index: i, form: f, errors, nextReviewDate, onChange }: {
+  conference: StaffConference; status: ChildStatus; index: number; form: ChildDecisionForm; errors: FieldError[]; nextReviewDate: string;
   onChange: (change: Partial<ChildDecisionForm>) => void;
 }) {
   const prefix = `children[${i}]`;
+  const tr = useTranslator(s.preferredLanguage);
   const preview: ChildConference = {
     conferenceId: c.id, type: c.type, startsAt: c.startsAt, attendanceMode: c.attendanceMode, place: c.place, status: 'HELD',
     viewsDue: c.viewsDue, viewsDueSoon: false, draftSaved: false, sentVersion: s.sentVersion, sentAt: s.sentAt,
     readByChairAt: s.chairReadAt, readByChairVersion: s.chairReadVersion,
     chairMessage: f.message.trim() || null, chairMessageAt: f.message.trim() ? new Date().toISOString() : null,
+    planNeeded: f.planNeeded ? f.planNeeded === 'yes' : null,
+    nextReviewDate: f.planNeeded === 'yes' ? nextReviewDate || null : null,
   };
   return (
     <section class="card" aria-labelledby={`decision-${s.childId}`}>
       <h2 id={`decision-${s.childId}`} class="heading-m">{s.knownAs}</h2>
+      <p class="child-language">
+        {s.knownAs} reads MySay in {englishName(s.preferredLanguage)}
+        {tr && tr.code !== 'en' && <> (<span lang={tr.lang}>{LANGUAGES.find((l) => l.code === tr.code)!.name}</span>)</>}.
+        {tr && tr.code !== 'en' && ` MySay tells ${s.knownAs} what was decided in ${englishName(s.preferredLanguage)}; your message is shown as you write it.`}
+      </p>
       <Choices id={`${prefix}.planNeeded`} legend={`Does ${s.knownAs} need a Child Protection Plan?`} selected={f.planNeeded ? [f.planNeeded] : []}
         error={fieldError(errors, `${prefix}.planNeeded`)} onChange={([v]) => onChange({ planNeeded: v as 'yes' | 'no' })}
         options={[{ value: 'yes', label: 'Yes, a plan is needed' }, { value: 'no', label: 'No plan' }]} />
@@ -117,10 +127,12 @@ function ChildDecision({ conference: c, status: s, index: i, form: f, errors, on
       <TextArea id={`${prefix}.messageForChild`} label={`Your message to ${s.knownAs}`} maxLength={2000} value={f.message}
         hint={`In plain words ${s.knownAs} will understand: what was decided, what happens next, and thank them for their views.`}
         error={fieldError(errors, `${prefix}.messageForChild`)} onInput={(message) => onChange({ message })} />
-      <h3 class="heading-s" id={`preview-${s.childId}`}>What {s.knownAs} will see</h3>
-      <div class="child-preview" role="group" aria-labelledby={`preview-${s.childId}`}>
-        <ConferenceCard conference={preview} headingId={`preview-card-${s.childId}`} />
-      </div>
+      <h3 class="heading-s" id={`preview-${s.childId}`}>What {s.knownAs} will see, in {englishName(s.preferredLanguage)}</h3>
+      {tr && (
+        <div class="child-preview" role="group" aria-labelledby={`preview-${s.childId}`} lang={tr.lang} dir={tr.dir}>
+          <ConferenceCard conference={preview} headingId={`preview-card-${s.childId}`} tr={tr} />
+        </div>
+      )}
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { ChildStatus, InvitationCreated, StaffConference } from '../../api/types';
 import { formatDate } from '../../i18n';
+import { fillWith, useTranslator } from '../../i18n/useTranslator';
+import { englishName } from '../status';
 import { BackLink, Heading, LoadState, QrCodeImage, errorsFrom, useLoad } from '../common';
 
 /**
@@ -56,6 +58,7 @@ function notFound() {
 
 function Invitation({ conference: c, status: s, invitation: inv }: { conference: StaffConference; status: ChildStatus; invitation: InvitationCreated }) {
   const [copied, setCopied] = useState(false);
+  const tr = useTranslator(s.preferredLanguage);
   const address = inv.link.split('#')[0];
   const copy = async () => {
     try {
@@ -81,27 +84,33 @@ function Invitation({ conference: c, status: s, invitation: inv }: { conference:
         </div>
         <p role="status" class="hint">{copied ? 'The link is copied.' : ''}</p>
         <h2 class="heading-m">The letter</h2>
+        <p>In {englishName(s.preferredLanguage)}, the language {s.knownAs} reads MySay in.</p>
       </div>
-      <article class="letter" aria-label={`Letter for ${s.knownAs}`}>
-        <h2 class="heading-m">Hello {s.knownAs}</h2>
-        <p>There is a meeting about you and your family on <strong>{formatDate(c.startsAt, true)}</strong>. It is called a Child Protection Conference. The people there want to make sure you are safe and well.</p>
-        <p><strong>What you think matters.</strong> You can tell them on a phone, tablet or computer, using MySay. You can say what is going well, what worries you and what you would like to happen. You can also say if you want to come to the meeting, and how.</p>
-        <h3 class="heading-s">How to start</h3>
-        <div class="letter-start">
-          <QrCodeImage qrCode={inv.qrCode} label="QR code that opens your invitation" />
-          <ol>
-            <li>Scan the square with your phone's camera, or go to <strong class="break">{address}</strong></li>
-            <li>If it asks for a code, type: <strong class="code">{inv.code}</strong></li>
-            <li>Choose a PIN that only you know.</li>
-          </ol>
-        </div>
-        <p>Please tell us your views by <strong>{formatDate(c.viewsDue)}</strong>. You can stop and come back. Nothing is sent until you say so.</p>
-        <h3 class="heading-s">What happens next</h3>
-        <p>The chair of the meeting reads what you say before the meeting, and you can see when they have. After the meeting, the chair will tell you what was decided, in MySay.</p>
-        <p>If you want help, ask {c.socialWorker?.displayName ?? 'your social worker'}, your social worker. You can also ask for an advocate: someone who helps children have their say.</p>
-        <p>Keep this letter somewhere private. The code works until {formatDate(inv.expiresAt)}.</p>
-        <p class="letter-help">If you are in danger now, call 999. To talk to someone about anything, call Childline free on 0800 1111.</p>
-      </article>
+      {tr && (
+        <article class="letter" aria-label={`Letter for ${s.knownAs}`} lang={tr.lang} dir={tr.dir}>
+          <h2 class="heading-m">{tr.t('letter.hello', { name: s.knownAs })}</h2>
+          <p>{fillWith(tr.t('letter.meeting'), { date: <strong>{tr.formatDate(c.startsAt, true)}</strong> })}</p>
+          <p><strong>{tr.t('letter.matters')}</strong> {tr.t('letter.how')}</p>
+          <h3 class="heading-s">{tr.t('letter.startTitle')}</h3>
+          <div class="letter-start">
+            <QrCodeImage qrCode={inv.qrCode} label={tr.t('letter.qr')} />
+            <ol>
+              {/* The address and the code read left to right in every language. */}
+              <li>{fillWith(tr.t('letter.scan'), { address: <strong class="break" dir="ltr">{address}</strong> })}</li>
+              <li>{fillWith(tr.t('letter.code'), { code: <strong class="code" dir="ltr">{inv.code}</strong> })}</li>
+              <li>{tr.t('letter.pin')}</li>
+            </ol>
+          </div>
+          <p>{fillWith(tr.t('letter.due'), { date: <strong>{tr.formatDate(c.viewsDue)}</strong> })}</p>
+          <h3 class="heading-s">{tr.t('letter.nextTitle')}</h3>
+          <p>{tr.t('letter.next')}</p>
+          <p>{c.socialWorker
+            ? fillWith(tr.t('letter.helpAsk'), { name: <bdi>{c.socialWorker.displayName}</bdi> })
+            : tr.t('letter.helpAskNoName')}</p>
+          <p>{tr.t('letter.keep', { date: tr.formatDate(inv.expiresAt) })}</p>
+          <p class="letter-help">{tr.t('letter.danger')}</p>
+        </article>
+      )}
     </>
   );
 }

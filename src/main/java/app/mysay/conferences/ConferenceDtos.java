@@ -51,8 +51,9 @@ public final class ConferenceDtos {
     /**
      * Where one child stands: facts about their views, never the child's words. {@code invitation} is the state of
      * the newest invitation, null if none was made; {@code wantsToAttend} is null until the child has said.
+     * {@code preferredLanguage} is the language the child reads MySay in, so the chair writes to them in it.
      */
-    public record ChildStatus(UUID childId, String knownAs, AgeBand ageBand, String caseReference,
+    public record ChildStatus(UUID childId, String knownAs, AgeBand ageBand, String preferredLanguage, String caseReference,
             InvitationState invitation, boolean deviceLocked, boolean draftStarted, Integer sentVersion,
             Instant sentAt, AuthorshipKind authorship, Boolean wantsToAttend, Set<TakingPartWay> takingPartWays,
             AdvocateChoice advocateChoice, boolean wantsToTalkToChairFirst, Instant chairReadAt,

@@ -156,7 +156,8 @@ public class StatusFacts {
         if (sent != null && open && (link.chairReadVersion == null || link.chairReadVersion < sent.version())) {
             attention.add(Attention.UNREAD_BY_CHAIR);
         }
-        return new ChildStatus(child.id, child.knownAs, child.ageBandOn(today), child.caseReference, invitationState,
+        return new ChildStatus(child.id, child.knownAs, child.ageBandOn(today), child.preferredLanguage,
+                child.caseReference, invitationState,
                 locked, facts.drafts().contains(key), sent == null ? null : sent.version(),
                 sent == null ? null : sent.sentAt(), sent == null ? null : sent.authorship(), wantsToAttend,
                 ways, advocate, talkFirst, link.chairReadAt, link.chairReadVersion, link.planNeeded,

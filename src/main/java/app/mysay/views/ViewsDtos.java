@@ -58,9 +58,14 @@ public final class ViewsDtos {
     public record ChildHome(UUID childId, String knownAs, String preferredLanguage, List<ChildConference> conferences) {
     }
 
+    /**
+     * {@code planNeeded} is the decision for this child once the conference is held and it is recorded (null before);
+     * {@code nextReviewDate} is the review conference's date, given only to a child with a plan. The app tells the
+     * child both in plain words, whatever the chair's message says; the plan's category stays with the professionals.
+     */
     public record ChildConference(UUID conferenceId, ConferenceType type, Instant startsAt, AttendanceMode attendanceMode,
             String place, ConferenceStatus status, LocalDate viewsDue, boolean viewsDueSoon, boolean draftSaved, Integer sentVersion,
             Instant sentAt, Instant readByChairAt, Integer readByChairVersion, String chairMessage,
-            Instant chairMessageAt) {
+            Instant chairMessageAt, Boolean planNeeded, LocalDate nextReviewDate) {
     }
 }

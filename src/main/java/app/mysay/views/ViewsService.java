@@ -252,7 +252,10 @@ public class ViewsService {
                                                         sent == null ? null : sent.sentAt(),
                                                         link.chairReadAt, link.chairReadVersion,
                                                         held ? link.getOutcomeMessage() : null,
-                                                        held ? link.outcomeAt : null);
+                                                        held ? link.outcomeAt : null,
+                                                        held ? link.planNeeded : null,
+                                                        held && Boolean.TRUE.equals(link.planNeeded)
+                                                                ? c.nextReviewDate : null);
                                             }).toList()))));
                 })));
     }

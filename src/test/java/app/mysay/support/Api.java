@@ -85,10 +85,15 @@ public final class Api {
     }
 
     public static UUID child(Staff socialWorker, String knownAs, UUID familyId, UUID advocateId) {
+        return child(socialWorker, knownAs, familyId, advocateId, "en");
+    }
+
+    /** A child who prefers another language: "cy" or "ar". */
+    public static UUID child(Staff socialWorker, String knownAs, UUID familyId, UUID advocateId, String language) {
         Map<String, Object> body = new HashMap<>();
         body.put("knownAs", knownAs);
         body.put("ageBand", "AGE_8_TO_11");
-        body.put("preferredLanguage", "en");
+        body.put("preferredLanguage", language);
         body.put("caseReference", "C-" + shortId());
         body.put("familyId", familyId);
         body.put("advocateId", advocateId);
