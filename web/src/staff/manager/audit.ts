@@ -10,6 +10,7 @@ export const ACTIONS: Record<AuditAction, string> = {
   CHILD_UPDATED: "Changed a child's record",
   CONFERENCE_CREATED: 'Arranged a conference',
   CONFERENCE_CANCELLED: 'Cancelled a conference',
+  CHILD_READ: "Looked at a child's record",
   INVITATION_CREATED: 'Invited the child',
   INVITATION_REDEEMED: 'Opened the invitation',
   INVITATION_REFUSED: 'Invitation refused',
