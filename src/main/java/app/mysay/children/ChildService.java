@@ -106,6 +106,7 @@ public class ChildService {
         child.preferredLanguage = d.preferredLanguage() == null || d.preferredLanguage().isBlank() ? "en"
                 : d.preferredLanguage();
         child.communicationNeeds = blankToNull(d.communicationNeeds());
+        child.encrypt();
         child.caseReference = d.caseReference().trim();
         Uni<Void> familyCheck = d.familyId() == null ? Uni.createFrom().voidItem()
                 : families.find("id = ?1 and socialWorkerId = ?2", d.familyId(), socialWorker.id()).firstResult()
