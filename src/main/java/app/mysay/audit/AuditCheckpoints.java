@@ -105,14 +105,25 @@ public class AuditCheckpoints {
 
     AuditCheckpoints(Pool pool, MeterRegistry registry,
             @ConfigProperty(name = "mysay.audit.checkpoint-key") Optional<String> key,
+            @ConfigProperty(name = "mysay.audit.checkpoint-key-location") Optional<String> keyLocation,
             @ConfigProperty(name = "mysay.audit.checkpoint-directory") Optional<String> directory) {
         this.pool = pool;
-        this.key = key(key);
+        this.key = key(key.filter(k -> !k.isBlank()).or(() -> keyLocation.map(AuditCheckpoints::readKey)));
         this.directory = directory.filter(d -> !d.isBlank()).map(Path::of);
         Gauge.builder("mysay.audit.checkpoint.last.export", lastExport, AtomicLong::get)
                 .description("When this instance last exported a keyed checkpoint of the audit chain (seconds since "
                         + "1970; 0 before its first)")
                 .baseUnit("timestamp_seconds").register(registry);
+    }
+
+    private static String readKey(String location) {
+        try {
+            return Files.readString(Path.of(location), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            // Never the key itself in the message.
+            throw new IllegalStateException("Cannot read mysay.audit.checkpoint-key-location: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     private static byte[] key(Optional<String> configured) {
@@ -126,7 +137,8 @@ public class AuditCheckpoints {
         }
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             throw new IllegalStateException("Set mysay.audit.checkpoint-key (MYSAY_AUDIT_CHECKPOINT_KEY, at least 32 "
-                    + "random bytes, kept where the database's owner cannot read it) to run MySay in production: it "
+                    + "random bytes, kept where the database's owner cannot read it) or mysay.audit.checkpoint-key-"
+                    + "location (a file holding one) to run MySay in production: it "
                     + "seals the audit trail's checkpoints. See docs/security.md.");
         }
         byte[] bytes = new byte[MIN_KEY_BYTES];
