@@ -67,9 +67,9 @@ select gen_random_uuid() as id, f.n as family_n, k.type, f.initial_at + k.after 
 from seed_family f,
      (values (0, 'INITIAL', interval '0'), (1, 'REVIEW', interval '91 days')) as k(i, type, after);
 
-insert into conference (id, type, starts_at, attendance_mode, place, chair_id, social_worker_id, views_due, status,
+insert into conference (id, type, starts_at, attendance_mode, place_enc, chair_id, social_worker_id, views_due, status,
                         next_review_date, decided_at, created_at)
-select id, type, starts_at, case when random() < 0.3 then 'VIDEO' else 'IN_PERSON' end, 'Room 2, Civic Centre',
+select id, type, starts_at, case when random() < 0.3 then 'VIDEO' else 'IN_PERSON' end, pg_temp.rb(33 + 20),
        chair_id, social_worker_id, (starts_at - interval '3 days')::date,
        case when starts_at < now() then 'HELD' else 'SCHEDULED' end,
        case when starts_at < now() then (starts_at + interval '91 days')::date end,
@@ -99,14 +99,14 @@ from seed_link;
 -- in a third of them.
 insert into views (id, child_id, conference_id, status, version, author_role, author_id,
                    good_things_enc, good_things_shared, worries_enc, worries_shared, wishes_enc, wishes_shared,
-                   safety_score, safety_shared, taking_part_ways, who_with_me_enc, taking_part_shared,
+                   safety_score_enc, safety_shared, taking_part_ways, who_with_me_enc, taking_part_shared,
                    advocate_choice, advocate_shared, questions_for_chair_enc, questions_shared,
                    tell_chair_first_enc, tell_chair_first_shared, authorship, updated_at, sent_at)
 select gen_random_uuid(), l.child_id, l.conference_id, 'SENT', v, 'CHILD', l.child_id,
        pg_temp.rb(33 + 60 + (random() * 640)::int), random() < 0.5,
        pg_temp.rb(33 + 60 + (random() * 640)::int), random() < 0.3,
        pg_temp.rb(33 + 60 + (random() * 640)::int), random() < 0.5,
-       (random() * 10)::int, random() < 0.5, 'COME_TO_PART,JOIN_BY_VIDEO',
+       pg_temp.rb(33 + 1), random() < 0.5, 'COME_TO_PART,JOIN_BY_VIDEO',
        pg_temp.rb(33 + 20 + (random() * 60)::int), random() < 0.5,
        'HAVE_ONE', random() < 0.5, pg_temp.rb(33 + 40 + (random() * 260)::int), random() < 0.5,
        case when random() < 0.33 then pg_temp.rb(33 + 40 + (random() * 360)::int) end, false,

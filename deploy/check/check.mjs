@@ -74,7 +74,8 @@ function appReads(variable) {
 
 // What must be set for the service to start in production, and what it needs to be of use.
 const REQUIRED_ENV = ["PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "MYSAY_JWT_PRIVATE_KEY_LOCATION",
-    "MYSAY_JWT_PUBLIC_KEY_LOCATION", "MYSAY_ENCRYPTION_KEYSET_LOCATION", "MYSAY_PUBLIC_URL", "MYSAY_JWT_ISSUER"];
+    "MYSAY_JWT_PUBLIC_KEY_LOCATION", "MYSAY_ENCRYPTION_KEYSET_LOCATION", "MYSAY_AUDIT_CHECKPOINT_KEY_LOCATION", "MYSAY_PUBLIC_URL",
+    "MYSAY_JWT_ISSUER"];
 const SECRET_NAME = /(PASSWORD|SECRET|TOKEN|KEYSET|PRIVATE_KEY|ACCESS_KEY)$/;
 // With forwarding on and no trusted proxies, Quarkus believes X-Forwarded-For from anyone, and a caller picks its own
 // address for the sign-in limits.

@@ -54,6 +54,7 @@ bwrap --ro-bind /usr /usr --ro-bind /etc /etc --symlink usr/bin /bin --symlink u
   --setenv MYSAY_JWT_PRIVATE_KEY_LOCATION /run/secrets/mysay/jwt-private.pem \
   --setenv MYSAY_JWT_PUBLIC_KEY_LOCATION /run/secrets/mysay/jwt-public.pem \
   --setenv MYSAY_ENCRYPTION_KEYSET_LOCATION /run/secrets/mysay/encryption-keyset.json \
+  --setenv MYSAY_AUDIT_CHECKPOINT_KEY_LOCATION /run/secrets/mysay/audit-checkpoint.key \
   --setenv MYSAY_BOOTSTRAP_MANAGER_EMAIL bench.manager@mysay.bench \
   --setenv MYSAY_BOOTSTRAP_MANAGER_PASSWORD bench-password-1 \
   --setenv MYSAY_SECOND_FACTOR_REQUIRED false \

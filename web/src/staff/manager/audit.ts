@@ -11,6 +11,7 @@ export const ACTIONS: Record<AuditAction, string> = {
   CONFERENCE_CREATED: 'Arranged a conference',
   CONFERENCE_CANCELLED: 'Cancelled a conference',
   CONFERENCE_MOVED: 'Moved a conference to another time',
+  CHILD_READ: "Looked at a child's record",
   INVITATION_CREATED: 'Invited the child',
   INVITATION_REDEEMED: 'Opened the invitation',
   INVITATION_REFUSED: 'Invitation refused',

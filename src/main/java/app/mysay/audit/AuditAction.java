@@ -6,10 +6,14 @@ public enum AuditAction {
     CHILD_CREATED, CHILD_UPDATED, CONFERENCE_CREATED, CONFERENCE_CANCELLED,
     /** The conference moved to another time (and maybe place or way of joining); the views-due date with it. */
     CONFERENCE_MOVED,
+    /** Someone read a child's record: alone, in a list or in a family (one per child shown). */
+    CHILD_READ,
     INVITATION_CREATED, INVITATION_REDEEMED, INVITATION_REFUSED,
     CHILD_PIN_SET, CHILD_SIGNED_IN, CHILD_PIN_FAILED, CHILD_LOCKED, CHILD_PIN_RESET,
     VIEWS_DRAFT_READ, VIEWS_DRAFT_SAVED, VIEWS_SENT, VIEWS_READ, VIEWS_VERSION_READ, SUMMARY_READ,
-    CHAIR_ACKNOWLEDGED, DECISION_RECORDED, STATUS_READ,
+    CHAIR_ACKNOWLEDGED, DECISION_RECORDED,
+    /** Someone read where a conference stands for a child: alone or in a list (one per child shown). */
+    STATUS_READ,
     /** A manager read the participation figures (no child's data in them; the date range in the detail). */
     FIGURES_READ,
     /** A manager searched or exported the audit trail; the filters are in the detail. */

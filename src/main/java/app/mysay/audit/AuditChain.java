@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.mysay.audit.AuditCheckpoints.Checkpoint;
 import app.mysay.audit.AuditDtos.AuditVerification;
 import app.mysay.common.Timestamps;
 import app.mysay.security.Caller;
@@ -41,20 +46,52 @@ public class AuditChain {
 
     private final Pool pool;
     private final AuditLog audit;
+    private final AuditCheckpoints checkpoints;
 
-    AuditChain(Pool pool, AuditLog audit) {
+    AuditChain(Pool pool, AuditLog audit, AuditCheckpoints checkpoints) {
         this.pool = pool;
         this.audit = audit;
+        this.checkpoints = checkpoints;
     }
 
-    /** Walks the whole chain, then records that this manager checked it, and the outcome. */
+    /**
+     * Walks the whole chain, comparing it with every keyed checkpoint (AuditCheckpoints), then records that this
+     * manager checked it, and the outcome. A checkpoint not sealed under MySay's key, a link whose hash differs from a
+     * checkpoint's at its position (the chain was recomputed), or a chain that ends before a checkpoint's position (its
+     * newest events were cut off) is a broken chain, as a link that does not fit is.
+     */
     public Uni<AuditVerification> verify(Caller manager) {
         Instant checkedAt = Timestamps.now();
-        return walk(new Walk()).flatMap(this::findUnsealed)
-                .map(walk -> new AuditVerification(walk.broken == null, walk.records, walk.broken, checkedAt))
-                .call(result -> Panache.withTransaction(() -> audit.record(manager, AuditAction.AUDIT_VERIFIED, null,
-                        null, "records=" + result.records()
-                                + (result.verified() ? " verified" : " broken at " + result.firstBrokenId()))));
+        return checkpoints.all().flatMap(found -> {
+            Walk start = new Walk();
+            Checkpoint newest = null;
+            for (Checkpoint c : found) {
+                if (!checkpoints.authentic(c)) {
+                    start.problem = "a checkpoint (position " + c.position() + ", " + c.madeAt()
+                            + ") was not sealed under MySay's key";
+                }
+                start.checkpoints.computeIfAbsent(c.position(), p -> new ArrayList<>()).add(c);
+                if (newest == null || c.position() > newest.position()
+                        || c.position() == newest.position() && c.madeAt().isAfter(newest.madeAt())) {
+                    newest = c;
+                }
+            }
+            Checkpoint last = newest;
+            return walk(start).flatMap(this::findUnsealed).map(walk -> {
+                if (walk.broken == null && walk.problem == null && last != null
+                        && last.position() > walk.lastPosition) {
+                    walk.problem = "the chain ends at position " + walk.lastPosition + ", but the checkpoint of "
+                            + last.madeAt() + " reached position " + last.position() + ": its newest events are missing";
+                }
+                boolean verified = walk.broken == null && walk.problem == null;
+                return new AuditVerification(verified, walk.records, walk.broken, checkedAt, walk.problem,
+                        found.size(), last == null ? null : last.position(), last == null ? null : last.madeAt());
+            });
+        }).call(result -> Panache.withTransaction(() -> audit.record(manager, AuditAction.AUDIT_VERIFIED, null,
+                null, "records=" + result.records() + " checkpoints=" + result.checkpoints()
+                        + (result.verified() ? " verified"
+                                : result.firstBrokenId() != null ? " broken at " + result.firstBrokenId()
+                                        : " broken: " + result.problem()))));
     }
 
     /** Where the walk has got to. It stops at the first link that does not fit: everything after it is suspect. */
@@ -63,6 +100,8 @@ public class AuditChain {
         byte[] lastHash;
         long records;
         Long broken;
+        String problem;
+        final Map<Long, List<Checkpoint>> checkpoints = new HashMap<>();
     }
 
     private Uni<Walk> walk(Walk walk) {
@@ -91,6 +130,11 @@ public class AuditChain {
                     && Arrays.equals(stored, hash(eventId, row.getOffsetDateTime("at").toInstant(),
                             row.getUUID("actor_id"), row.getString("actor_role"), row.getString("action"),
                             row.getUUID("child_id"), row.getUUID("conference_id"), row.getString("detail"), prevHash));
+            if (fits) {
+                for (Checkpoint c : walk.checkpoints.getOrDefault(position, List.of())) {
+                    fits &= Arrays.equals(stored, c.headHash());
+                }
+            }
             if (!fits) {
                 walk.broken = eventId;
                 return;

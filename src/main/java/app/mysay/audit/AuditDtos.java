@@ -26,6 +26,12 @@ public final class AuditDtos {
      * walk stops at the first that does not fit); firstBrokenId is that event (after a deleted event, the one that
      * followed it), or null when the whole chain verified.
      */
-    public record AuditVerification(boolean verified, long records, Long firstBrokenId, Instant checkedAt) {
+    /**
+     * The outcome of checking the chain. {@code problem} says, without any content, what did not fit when that is not
+     * one event (a chain cut short, a checkpoint not sealed by MySay); {@code checkpoints} is how many keyed checkpoints
+     * it was compared with, and the newest one's position and time let the operator compare it with their own copy.
+     */
+    public record AuditVerification(boolean verified, long records, Long firstBrokenId, Instant checkedAt,
+            String problem, int checkpoints, Long newestCheckpointPosition, Instant newestCheckpointAt) {
     }
 }

@@ -1,5 +1,7 @@
 package app.mysay.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import app.mysay.common.Timestamps;
 import app.mysay.security.Caller;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -26,6 +29,36 @@ public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
     /** The id is the database's (a trigger takes it from the sequence), as it is for the entity. */
     static final String INSERT = "insert into audit_event (at, actor_id, actor_role, action, child_id, conference_id, "
             + "detail) values ($1, $2, $3, $4, $5, $6, $7)";
+
+    private final Pool pool;
+
+    AuditLog(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** One child shown by a read: the child, and the conference it was shown for (or null). */
+    public record Shown(UUID childId, UUID conferenceId) {
+    }
+
+    /**
+     * Reads that show children's records or where their conferences stand, one event per child shown, in a
+     * transaction of their own on the SQL client (one batch), committed before the answer leaves: no read without its
+     * record. Its own transaction, because those reads run in read-only Hibernate sessions that never flush
+     * ({@link app.mysay.common.ReadOnlySession}).
+     */
+    public Uni<Void> recordReads(Caller caller, AuditAction action, List<Shown> shown, String detail) {
+        if (shown.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(shown.size());
+        for (Shown s : shown) {
+            AuditEvent e = event(caller, action, s.childId(), s.conferenceId(), detail);
+            rows.add(Tuple.from(new Object[] { Timestamps.utc(e.at), e.actorId, e.actorRole, e.action.name(),
+                    e.childId, e.conferenceId, e.detail }));
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).executeBatch(rows))
+                .replaceWithVoid();
+    }
 
     public Uni<Void> record(Caller caller, AuditAction action, UUID childId, UUID conferenceId, String detail) {
         return persist(event(caller, action, childId, conferenceId, detail)).replaceWithVoid();

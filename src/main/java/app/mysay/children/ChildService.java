@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.mysay.accounts.StaffAccountRepository;
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
+import app.mysay.audit.AuditLog.Shown;
 import app.mysay.children.ChildDtos.ChildDetails;
 import app.mysay.children.ChildDtos.ChildView;
 import app.mysay.children.ChildDtos.FamilyView;
@@ -45,12 +46,19 @@ public class ChildService {
 
     @WithSession
     public Uni<List<ChildView>> list(Caller caller, UUID familyId) {
-        return access.visibleChildren(caller, familyId).map(list -> list.stream().map(ChildView::of).toList());
+        return access.visibleChildren(caller, familyId).map(list -> list.stream().map(ChildView::of).toList())
+                .call(shown -> audited(caller, shown, "list"));
     }
 
     @WithSession
     public Uni<ChildView> get(Caller caller, UUID childId) {
-        return access.child(caller, childId).map(ChildView::of);
+        return access.child(caller, childId).map(ChildView::of).call(c -> audited(caller, List.of(c), null));
+    }
+
+    /** One CHILD_READ per child record shown, committed before the answer leaves. */
+    private Uni<Void> audited(Caller caller, List<ChildView> shown, String detail) {
+        return audit.recordReads(caller, AuditAction.CHILD_READ,
+                shown.stream().map(c -> new Shown(c.id(), null)).toList(), detail);
     }
 
     /** The social worker who adds a child becomes the child's allocated social worker. */
@@ -98,6 +106,7 @@ public class ChildService {
         child.preferredLanguage = d.preferredLanguage() == null || d.preferredLanguage().isBlank() ? "en"
                 : d.preferredLanguage();
         child.communicationNeeds = blankToNull(d.communicationNeeds());
+        child.encrypt();
         child.caseReference = d.caseReference().trim();
         Uni<Void> familyCheck = d.familyId() == null ? Uni.createFrom().voidItem()
                 : families.find("id = ?1 and socialWorkerId = ?2", d.familyId(), socialWorker.id()).firstResult()
@@ -143,14 +152,15 @@ public class ChildService {
                     .map(f -> new FamilyView(f.id, f.reference, f.socialWorkerId, visible.stream()
                             .filter(c -> f.id.equals(c.familyId)).map(ChildView::of).toList()))
                     .toList());
-        }));
+        })).call(list -> audited(caller, list.stream().flatMap(f -> f.children().stream()).toList(), "families"));
     }
 
     @WithSession
     public Uni<FamilyView> family(Caller caller, UUID familyId) {
         return ReadOnlySession.reading(() -> access.family(caller, familyId)
                 .flatMap(f -> access.visibleChildren(caller, f.id).map(kids -> new FamilyView(f.id, f.reference,
-                        f.socialWorkerId, kids.stream().map(ChildView::of).toList()))));
+                        f.socialWorkerId, kids.stream().map(ChildView::of).toList()))))
+                .call(f -> audited(caller, f.children(), "family"));
     }
 
     private static ApiProblem duplicateCaseReference() {

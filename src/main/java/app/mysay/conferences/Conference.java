@@ -9,7 +9,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import app.mysay.security.FieldEncryption;
+import app.mysay.security.FieldEncryption.Place;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -30,7 +36,12 @@ public class Conference extends PanacheEntityBase {
     @Column(name = "attendance_mode")
     public AttendanceMode attendanceMode;
 
+    /** Where it is held, as free text: stored encrypted, as place_enc, bound to this conference. */
+    @Transient
     public String place;
+
+    @Column(name = "place_enc")
+    byte[] placeEnc;
 
     @Column(name = "chair_id")
     public UUID chairId;
@@ -52,4 +63,19 @@ public class Conference extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Encrypts the place into its stored column; whoever changes {@link #place} calls it, and persisting does. */
+    @PrePersist
+    public void encrypt() {
+        placeEnc = FieldEncryption.current().encrypt(place, place());
+    }
+
+    @PostLoad
+    void decrypt() {
+        place = FieldEncryption.current().decrypt(placeEnc, place());
+    }
+
+    private Place place() {
+        return new Place("conference", "place_enc", id, id);
+    }
 }

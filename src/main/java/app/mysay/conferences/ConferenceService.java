@@ -22,6 +22,7 @@ import app.mysay.accounts.StaffAccount;
 import app.mysay.accounts.StaffAccountRepository;
 import app.mysay.audit.AuditAction;
 import app.mysay.audit.AuditLog;
+import app.mysay.audit.AuditLog.Shown;
 import app.mysay.children.Child;
 import app.mysay.common.ApiProblem;
 import app.mysay.common.ReadOnlySession;
@@ -154,7 +155,13 @@ public class ConferenceService {
             ConferenceCursor last = ConferenceCursor.at(page.get(most - 1));
             return describe(caller, page, rest.upTo(last.startsAt(), last.id()))
                     .map(views -> new ConferencePage(views, last));
-        }));
+        })).call(page -> audited(caller, page.conferences(), "list"));
+    }
+
+    /** One STATUS_READ per child shown with where their conference stands, committed before the answer leaves. */
+    private Uni<Void> audited(Caller caller, List<ConferenceView> shown, String detail) {
+        return audit.recordReads(caller, AuditAction.STATUS_READ, shown.stream()
+                .flatMap(k -> k.children().stream().map(c -> new Shown(c.childId(), k.id()))).toList(), detail);
     }
 
     /** A page of a list of conferences, and where the next page starts, or null for the last page. */
@@ -164,7 +171,8 @@ public class ConferenceService {
     @WithSession
     public Uni<ConferenceView> get(Caller caller, UUID conferenceId) {
         return ReadOnlySession.reading(() -> access.conference(caller, conferenceId)
-                .flatMap(c -> describe(caller, c)));
+                .flatMap(c -> describe(caller, c)))
+                .call(view -> audited(caller, List.of(view), null));
     }
 
     @WithTransaction

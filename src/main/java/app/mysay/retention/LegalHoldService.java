@@ -54,6 +54,7 @@ public class LegalHoldService {
                 hold.placedBy = manager.id();
                 hold.placedAt = Timestamps.now();
             }
+            hold.encrypt();
             // The reason is free text and stays out of the trail: the detail is one of two fixed phrases.
             return (existing == null ? holds.persist(hold) : Uni.createFrom().item(hold))
                     .call(h -> audit.record(manager, AuditAction.LEGAL_HOLD_PLACED, child.id, null,

@@ -95,7 +95,7 @@ public class RetentionService {
             + "  when age(x.at::date, c.date_of_birth) < interval '12 years' then 'AGE_8_TO_11' "
             + "  when age(x.at::date, c.date_of_birth) < interval '16 years' then 'AGE_12_TO_15' "
             + "  else 'AGE_16_TO_17' end from (select " + LAST_CONFERENCE + " as at) x)), "
-            + "date_of_birth = null, preferred_language = 'en', communication_needs = null, family_id = null, "
+            + "date_of_birth = null, preferred_language = 'en', communication_needs_enc = null, family_id = null, "
             + "advocate_id = null, purged_at = now() where c.id in (:ids)";
 
     private final AuditLog audit;

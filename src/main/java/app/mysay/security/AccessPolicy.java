@@ -29,7 +29,9 @@ import io.smallrye.mutiny.Uni;
  * <ul>
  * <li>A child: only themselves, their conferences and their own views.</li>
  * <li>A social worker: the children allocated to them, and the conferences where they are the social worker.</li>
- * <li>A chair: the conferences they chair and the children those conferences cover.</li>
+ * <li>A chair: the conferences they chair, and the children those conferences cover while the conference is not
+ * cancelled (cancelling ends the chair's reason to see the child, unless they chair another conference of the
+ * child).</li>
  * <li>An advocate: the children allocated to them.</li>
  * <li>A manager: no child's data at all.</li>
  * </ul>
@@ -56,6 +58,9 @@ public class AccessPolicy {
         this.attachments = attachments;
     }
 
+    /** A cancelled conference, as an HQL literal: its chair no longer sees its children or their views. */
+    private static final String CANCELLED = ConferenceStatus.class.getName() + "." + ConferenceStatus.CANCELLED.name();
+
     // ---- the rules: conditions over a child "c", a conference "k" and a link "cc", for the caller ":me" ----
 
     private static String childRule(Role role) {
@@ -64,7 +69,8 @@ public class AccessPolicy {
             case SOCIAL_WORKER -> "c.socialWorkerId = :me or exists (select 1 from ConferenceChild x, Conference xk "
                     + "where x.childId = c.id and xk.id = x.conferenceId and xk.socialWorkerId = :me)";
             case CHAIR -> "exists (select 1 from ConferenceChild x, Conference xk "
-                    + "where x.childId = c.id and xk.id = x.conferenceId and xk.chairId = :me)";
+                    + "where x.childId = c.id and xk.id = x.conferenceId and xk.chairId = :me and xk.status <> "
+                    + CANCELLED + ")";
             case ADVOCATE -> "c.advocateId = :me";
             case MANAGER -> null;
         };
@@ -87,7 +93,7 @@ public class AccessPolicy {
         return switch (role) {
             case CHILD -> "c.id = :me";
             case SOCIAL_WORKER -> "c.socialWorkerId = :me or k.socialWorkerId = :me";
-            case CHAIR -> "k.chairId = :me";
+            case CHAIR -> "k.chairId = :me and k.status <> " + CANCELLED;
             case ADVOCATE -> "c.advocateId = :me";
             case MANAGER -> null;
         };

@@ -37,18 +37,26 @@ public class Reencryption {
     private static final UUID FIRST = new UUID(0, 0);
 
     /**
-     * A table with encrypted columns. {@code owner} is the column the ciphertexts are bound to: the child, or for staff
-     * secrets the account; {@code batchFactor} divides the batch size (attachments are large).
+     * A table with encrypted columns. {@code key} is its primary key (a uuid); {@code owner} is the column the
+     * ciphertexts are bound to: the child, or for staff secrets the account, for a conference the conference;
+     * {@code batchFactor} divides the batch size (attachments are large).
      */
-    record Table(String name, String owner, List<String> columns, int batchFactor) {
+    record Table(String name, String key, String owner, List<String> columns, int batchFactor) {
+
+        Table(String name, String owner, List<String> columns, int batchFactor) {
+            this(name, "id", owner, columns, batchFactor);
+        }
     }
 
     static final List<Table> TABLES = List.of(
             new Table("views", "child_id", List.of("good_things_enc", "worries_enc", "wishes_enc", "who_with_me_enc",
                     "questions_for_chair_enc", "tell_chair_first_enc", "helper_name_enc", "helper_role_enc",
                     "not_read_back_reason_enc", "good_things_picture_text_enc", "worries_picture_text_enc",
-                    "wishes_picture_text_enc"), 1),
+                    "wishes_picture_text_enc", "safety_score_enc"), 1),
             new Table("conference_child", "child_id", List.of("outcome_message_enc"), 1),
+            new Table("child", "id", List.of("communication_needs_enc"), 1),
+            new Table("conference", "id", List.of("place_enc"), 1),
+            new Table("legal_hold", "child_id", "child_id", List.of("reason_enc"), 1),
             new Table("staff_account", "id", List.of("totp_secret_enc", "totp_pending_enc"), 1),
             new Table("child_device", "child_id", List.of("draft_key_enc"), 1),
             // Up to a few MB each: a batch of 200 would hold hundreds of MB in memory; 200 / 20 = 10 at a time.
@@ -98,9 +106,9 @@ public class Reencryption {
         String stale = table.columns().stream()
                 .map(c -> "(" + c + " is not null and substr(" + c + ", 1, 5) <> $2)")
                 .collect(Collectors.joining(" or "));
-        String select = "select id, " + table.owner() + " as owner_id, " + String.join(", ", table.columns())
-                + " from " + table.name()
-                + " where id > $1 and (" + stale + ") order by id limit $3";
+        String select = "select " + table.key() + " as id, " + table.owner() + " as owner_id, "
+                + String.join(", ", table.columns()) + " from " + table.name()
+                + " where " + table.key() + " > $1 and (" + stale + ") order by " + table.key() + " limit $3";
         int batch = Math.max(1, batchSize / table.batchFactor());
         return pool.preparedQuery(select).execute(Tuple.of(after, Buffer.buffer(primary), batch))
                 .flatMap(rows -> reencrypt(table, rows).flatMap(outcome -> {
@@ -121,7 +129,7 @@ public class Reencryption {
         // set c1 = $2, ... where id = $1 and c1 is not distinct from $(n+2) ...
         String update = "update " + table.name() + " set "
                 + IntStream.range(0, n).mapToObj(i -> columns.get(i) + " = $" + (i + 2)).collect(Collectors.joining(", "))
-                + " where id = $1 and "
+                + " where " + table.key() + " = $1 and "
                 + IntStream.range(0, n).mapToObj(i -> columns.get(i) + " is not distinct from $" + (i + n + 2) + "::bytea")
                         .collect(Collectors.joining(" and "));
         List<Tuple> updates = new ArrayList<>();

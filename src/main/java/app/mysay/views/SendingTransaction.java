@@ -65,7 +65,7 @@ public class SendingTransaction {
             + "not_read_back_reason_enc, good_things_enc, good_things_shared, good_things_voice_id, "
             + "good_things_picture_id, good_things_picture_text_enc, worries_enc, worries_shared, worries_voice_id, "
             + "worries_picture_id, worries_picture_text_enc, wishes_enc, wishes_shared, wishes_voice_id, "
-            + "wishes_picture_id, wishes_picture_text_enc, safety_score, safety_shared, taking_part_ways, "
+            + "wishes_picture_id, wishes_picture_text_enc, safety_score_enc, safety_shared, taking_part_ways, "
             + "who_with_me_enc, taking_part_shared, advocate_choice, advocate_shared, questions_for_chair_enc, "
             + "questions_shared, tell_chair_first_enc, tell_chair_first_shared, urgent_reasons, updated_at, sent_at) "
             + "values ($1, $2, $3, 'SENT', coalesce((select v.version from views v where v.conference_id = $2 "
@@ -197,7 +197,7 @@ public class SendingTransaction {
                 v.goodThingsEnc, v.goodThingsShared, v.goodThingsVoiceId, v.goodThingsPictureId,
                 v.goodThingsPictureTextEnc, v.worriesEnc, v.worriesShared, v.worriesVoiceId, v.worriesPictureId,
                 v.worriesPictureTextEnc, v.wishesEnc, v.wishesShared, v.wishesVoiceId, v.wishesPictureId,
-                v.wishesPictureTextEnc, v.safetyScore, v.safetyShared, WAYS.convertToDatabaseColumn(v.takingPartWays),
+                v.wishesPictureTextEnc, v.safetyScoreEnc, v.safetyShared, WAYS.convertToDatabaseColumn(v.takingPartWays),
                 v.whoWithMeEnc, v.takingPartShared, v.advocateChoice == null ? null : v.advocateChoice.name(),
                 v.advocateShared, v.questionsForChairEnc, v.questionsShared, v.tellChairFirstEnc,
                 v.tellChairFirstShared, v.urgentReasons, Timestamps.utc(v.sentAt) });

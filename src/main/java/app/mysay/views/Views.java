@@ -69,7 +69,8 @@ public class Views extends PanacheEntityBase {
     @Column(name = "wishes_shared")
     public boolean wishesShared;
 
-    @Column(name = "safety_score")
+    /** The child's own answer on the safety scale: their words, so stored encrypted (safety_score_enc). */
+    @Transient
     public Short safetyScore;
     @Column(name = "safety_shared")
     public boolean safetyShared;
@@ -128,6 +129,8 @@ public class Views extends PanacheEntityBase {
     byte[] helperRoleEnc;
     @Column(name = "not_read_back_reason_enc")
     byte[] notReadBackReasonEnc;
+    @Column(name = "safety_score_enc")
+    byte[] safetyScoreEnc;
 
     // Beside the three houses: a voice note and a picture (attachments, by id), and the words about the picture.
     @Column(name = "good_things_voice_id")
@@ -226,9 +229,16 @@ public class Views extends PanacheEntityBase {
         helperNameEnc = crypto.encrypt(helperName, place("helper_name_enc"));
         helperRoleEnc = crypto.encrypt(helperRole, place("helper_role_enc"));
         notReadBackReasonEnc = crypto.encrypt(notReadBackReason, place("not_read_back_reason_enc"));
+        safetyScoreEnc = crypto.encrypt(safetyScore == null ? null : safetyScore.toString(), place("safety_score_enc"));
         goodThingsPictureTextEnc = crypto.encrypt(goodThingsPictureText, place("good_things_picture_text_enc"));
         worriesPictureTextEnc = crypto.encrypt(worriesPictureText, place("worries_picture_text_enc"));
         wishesPictureTextEnc = crypto.encrypt(wishesPictureText, place("wishes_picture_text_enc"));
+    }
+
+    /** A stored safety score (safety_score_enc of this views row and child), decrypted; null when not answered. */
+    static Short safetyScore(FieldEncryption crypto, byte[] stored, UUID id, UUID childId) {
+        String score = crypto.decrypt(stored, new Place("views", "safety_score_enc", id, childId));
+        return score == null ? null : Short.valueOf(score);
     }
 
     @PostLoad
@@ -243,6 +253,7 @@ public class Views extends PanacheEntityBase {
         helperName = crypto.decrypt(helperNameEnc, place("helper_name_enc"));
         helperRole = crypto.decrypt(helperRoleEnc, place("helper_role_enc"));
         notReadBackReason = crypto.decrypt(notReadBackReasonEnc, place("not_read_back_reason_enc"));
+        safetyScore = safetyScore(crypto, safetyScoreEnc, id, childId);
         goodThingsPictureText = crypto.decrypt(goodThingsPictureTextEnc, place("good_things_picture_text_enc"));
         worriesPictureText = crypto.decrypt(worriesPictureTextEnc, place("worries_picture_text_enc"));
         wishesPictureText = crypto.decrypt(wishesPictureTextEnc, place("wishes_picture_text_enc"));

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.mysay.security.ConferenceSelection;
+import app.mysay.security.FieldEncryption;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -67,9 +68,9 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
     public Uni<List<LatestSent>> latestSent(ConferenceSelection conferences) {
         return getSession().flatMap(session -> {
             var query = session.createSelectionQuery(
-                    "select v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScore, v.takingPartWays, "
+                    "select v.conferenceId, v.childId, v.version, v.sentAt, v.safetyScoreEnc, v.takingPartWays, "
                             + "v.advocateChoice, v.authorship, "
-                            + "case when v.tellChairFirstEnc is not null then true else false end, v.urgentReasons "
+                            + "case when v.tellChairFirstEnc is not null then true else false end, v.urgentReasons, v.id "
                             + "from Views v where v.status = :sent and " + conferences.contains("v.conferenceId")
                             + " and v.version = (select max(w.version) from Views w where w.childId = v.childId "
                             + "and w.conferenceId = v.conferenceId and w.status = :sent)",
@@ -84,7 +85,8 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
     private static LatestSent latestSentOf(Object[] r) {
         Set<TakingPartWay> ways = (Set<TakingPartWay>) r[5];
         String urgentReasons = (String) r[9];
-        return new LatestSent((UUID) r[0], (UUID) r[1], (Integer) r[2], (Instant) r[3], (Short) r[4],
+        Short safetyScore = Views.safetyScore(FieldEncryption.current(), (byte[]) r[4], (UUID) r[10], (UUID) r[1]);
+        return new LatestSent((UUID) r[0], (UUID) r[1], (Integer) r[2], (Instant) r[3], safetyScore,
                 ways == null ? Set.of() : Set.copyOf(ways), (AdvocateChoice) r[6], (AuthorshipKind) r[7],
                 Boolean.TRUE.equals(r[8]), urgentReasons);
     }
@@ -112,14 +114,16 @@ public class ViewsRepository implements PanacheRepositoryBase<Views, UUID> {
             return Uni.createFrom().item(List.of());
         }
         return getSession().flatMap(session -> session.createSelectionQuery(
-                "select v.conferenceId, v.safetyScore, v.safetyShared from Views v where v.childId = :child "
+                "select v.conferenceId, v.safetyScoreEnc, v.safetyShared, v.id from Views v where v.childId = :child "
                         + "and v.status = :sent and v.conferenceId in :ids and v.version = (select max(w.version) "
                         + "from Views w where w.childId = :child and w.conferenceId = v.conferenceId and w.status = :sent)",
                 Object[].class)
                 .setParameter("child", childId).setParameter("sent", ViewsStatus.SENT).setParameter("ids", conferenceIds)
                 .getResultList())
                 .map(rows -> rows.stream()
-                        .map(r -> new NewestSafety((UUID) r[0], (Short) r[1], Boolean.TRUE.equals(r[2]))).toList());
+                        .map(r -> new NewestSafety((UUID) r[0],
+                                Views.safetyScore(FieldEncryption.current(), (byte[]) r[1], (UUID) r[3], childId),
+                                Boolean.TRUE.equals(r[2]))).toList());
     }
 
     /** The conferences in which this child has a draft of their own started (which, not what it says). */

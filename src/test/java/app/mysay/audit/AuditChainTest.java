@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +88,8 @@ class AuditChainTest {
         List<AuditEvent> verified = Api.inSession(() -> AuditEvent.<AuditEvent>list(
                 "actorId = ?1 and action = ?2", manager.id(), AuditAction.AUDIT_VERIFIED));
         assertEquals(1, verified.size());
-        assertEquals("records=" + events + " verified", verified.get(0).detail);
+        assertTrue(verified.get(0).detail.matches("records=" + events + " checkpoints=\\d+ verified"),
+                verified.get(0).detail);
     }
 
     @Test
@@ -251,6 +254,98 @@ class AuditChainTest {
         verifies(manager, true, null);
     }
 
+    /**
+     * Whoever owns the database can change an event and recompute every link after it: the chain fits together again.
+     * A keyed checkpoint of the head, made before, no longer matches the recomputed link at its position.
+     */
+    @Test
+    void aChainRecomputedBehindTheAppsBackIsFoundByAKeyedCheckpoint() {
+        Staff manager = Api.staff(Role.MANAGER);
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        AuditEvent target = newest(socialWorker.id());
+        Api.family(socialWorker);
+        Api.signIn(socialWorker.email());
+        AuditCheckpoints.Checkpoint checkpoint = checkpoints.write().await().indefinitely();
+        Link head = links("where position = " + checkpoint.position()).get(0);
+        assertArrayEquals(head.hash(), checkpoint.headHash());
+
+        BehindTheAppsBack.run("update audit_event set detail = 'nothing happened' where id = :id",
+                Map.of("id", target.id));
+        long from = link(target.id).position();
+        recomputeLinksFrom(from);
+        try {
+            JsonPath broken = verifies(manager, false, eventAt(checkpoint.position()));
+            assertEquals(checkpoint.position(), broken.getLong("records"), "the links fit up to the checkpoint");
+        } finally {
+            Map<String, Object> original = new HashMap<>();
+            original.put("id", target.id);
+            original.put("detail", target.detail);
+            BehindTheAppsBack.run("update audit_event set detail = :detail where id = :id", original);
+            recomputeLinksFrom(from);
+        }
+        verifies(manager, true, null);
+    }
+
+    /**
+     * Deleting the newest events with their links leaves a chain that fits; a keyed checkpoint that reached further
+     * says events are missing. The checkpoints are also exported, for the operator to keep outside the database.
+     */
+    @Test
+    void theNewestEventsCutOffBehindTheAppsBackAreFoundByAKeyedCheckpoint() {
+        Staff manager = Api.staff(Role.MANAGER);
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        Api.signIn(socialWorker.email());
+        AuditEvent newest = newest(socialWorker.id());
+        AuditCheckpoints.Checkpoint checkpoint = checkpoints.write().await().indefinitely();
+        Link cut = link(newest.id);
+        assertEquals(checkpoint.position(), cut.position(), "the sign-in is the head");
+        assertTrue(checkpoint.line().startsWith("mysay-audit-checkpoint position=" + cut.position() + " head="),
+                checkpoint.line());
+        AuditCheckpoints.Checkpoint exported = AuditCheckpoints.Checkpoint.parse(checkpoint.line());
+        assertEquals(checkpoint.madeAt(), exported.madeAt());
+        assertArrayEquals(checkpoint.mac(), exported.mac());
+        assertTrue(checkpoints.authentic(exported), "the exported line is the checkpoint itself");
+
+        cutFrom(cut.position());
+        try {
+            JsonPath broken = verifies(manager, false, null);
+            assertTrue(broken.getString("problem").contains("newest events are missing"), broken.prettify());
+            assertEquals(cut.position(), broken.getLong("newestCheckpointPosition"));
+        } finally {
+            // The verification's own record is linked where the cut one was: remove it, and put the cut one back.
+            cutFrom(cut.position());
+            putBack(newest);
+            Map<String, Object> row = new HashMap<>();
+            row.put("position", cut.position());
+            row.put("event", newest.id);
+            row.put("prev", cut.prevHash());
+            row.put("hash", cut.hash());
+            BehindTheAppsBack.run("insert into audit_seal (position, event_id, prev_hash, hash) "
+                    + "values (:position, :event, :prev, :hash)", row);
+        }
+        verifies(manager, true, null);
+    }
+
+    /** A checkpoint that MySay's key did not seal (one the database's owner made) breaks the verification. */
+    @Test
+    void aCheckpointNotSealedByMySaysKeyIsRefused() {
+        Staff manager = Api.staff(Role.MANAGER);
+        AuditCheckpoints.Checkpoint real = checkpoints.write().await().indefinitely();
+        Map<String, Object> forged = new HashMap<>();
+        forged.put("position", real.position());
+        forged.put("hash", real.headHash());
+        forged.put("mac", new byte[32]);
+        BehindTheAppsBack.run("insert into audit_checkpoint (position, head_hash, made_at, mac) "
+                + "values (:position, :hash, now(), :mac)", forged);
+        try {
+            JsonPath broken = verifies(manager, false, null);
+            assertTrue(broken.getString("problem").contains("not sealed under MySay's key"), broken.prettify());
+        } finally {
+            BehindTheAppsBack.run("delete from audit_checkpoint where mac = :mac", Map.of("mac", new byte[32]));
+        }
+        verifies(manager, true, null);
+    }
+
     @Test
     void theEncodingCannotBeShiftedBetweenFields() {
         Instant at = Instant.parse("2026-03-01T10:15:30.123456Z");
@@ -265,6 +360,34 @@ class AuditChainTest {
     }
 
     // ---- helpers ----
+
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    /** What the database's owner can do: recompute every link from this position on, with the database's own hash. */
+    private static void recomputeLinksFrom(long position) {
+        BehindTheAppsBack.run("do $$ declare r record; previous bytea; current bytea; begin "
+                + "select hash into previous from audit_seal where position = " + (position - 1) + "; "
+                + "for r in select s.position, e.* from audit_seal s join audit_event e on e.id = s.event_id "
+                + "where s.position >= " + position + " order by s.position loop "
+                + "current := audit_event_hash(r.id, r.at, r.actor_id, r.actor_role, r.action, r.child_id, "
+                + "r.conference_id, r.detail, previous); "
+                + "update audit_seal set prev_hash = previous, hash = current where position = r.position; "
+                + "previous := current; end loop; end $$", Map.of());
+    }
+
+    /** Deletes the links from this position on, and their events. */
+    private static void cutFrom(long position) {
+        BehindTheAppsBack.run("do $$ declare ids bigint[]; begin "
+                + "select array_agg(event_id) into ids from audit_seal where position >= " + position + "; "
+                + "delete from audit_seal where position >= " + position + "; "
+                + "delete from audit_event where id = any(ids); end $$", Map.of());
+    }
+
+    private static long eventAt(long position) {
+        return Api.inSession(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "select event_id from audit_seal where position = " + position, Long.class).getSingleResult()));
+    }
 
     private static JsonPath verifies(Staff manager, boolean verified, Long firstBrokenId) {
         JsonPath answer = as(manager).get(VERIFICATION).then().statusCode(200).extract().jsonPath();

@@ -262,7 +262,7 @@ final class AppInstance implements AutoCloseable {
         return env;
     }
 
-    /** The keys production needs (a token key pair and an encryption keyset), made for this run. */
+    /** The keys production needs (a token key pair, an encryption keyset, an audit key), made for this run. */
     private static Map<String, String> productionSecrets() throws IOException, GeneralSecurityException {
         Path dir = Files.createDirectories(Path.of("target", "resilience", "secrets"));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -277,7 +277,9 @@ final class AppInstance implements AutoCloseable {
                 KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
         return Map.of("MYSAY_JWT_PRIVATE_KEY_LOCATION", privateKey.toAbsolutePath().toString(),
                 "MYSAY_JWT_PUBLIC_KEY_LOCATION", publicKey.toAbsolutePath().toString(),
-                "MYSAY_ENCRYPTION_KEYSET", keyset);
+                "MYSAY_ENCRYPTION_KEYSET", keyset,
+                "MYSAY_AUDIT_CHECKPOINT_KEY", java.util.HexFormat.of().formatHex(
+                        java.security.SecureRandom.getInstanceStrong().generateSeed(32)));
     }
 
     private static String pem(String type, byte[] der) {

@@ -72,7 +72,7 @@ class RetentionTest {
         content(old).forEach((table, rows) -> assertEquals(0, rows, table + " still holds the old child's " + table));
         assertEquals(1, count("select count(*) from child where id = '" + old.child() + "' and known_as = '"
                 + RetentionService.REMOVED_NAME + "' and date_of_birth is null and age_band is not null "
-                + "and communication_needs is null and advocate_id is null and family_id is null "
+                + "and communication_needs_enc is null and advocate_id is null and family_id is null "
                 + "and purged_at is not null and case_reference = '" + old.caseReference() + "'"));
         assertEquals(recentBefore, content(recent));
         assertEquals(heldBefore, content(held));
@@ -118,7 +118,7 @@ class RetentionTest {
         String sent = "from views where child_id = '" + kept.child() + "' and status = 'SENT'";
 
         assertThrows(IllegalStateException.class, () -> run("delete " + sent, false));
-        assertThrows(IllegalStateException.class, () -> run("update views set safety_score = 1 where child_id = '"
+        assertThrows(IllegalStateException.class, () -> run("update views set safety_shared = not safety_shared where child_id = '"
                 + kept.child() + "' and status = 'SENT'", true));
         assertEquals(2, count("select count(*) " + sent));
 

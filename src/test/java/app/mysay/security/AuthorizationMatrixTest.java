@@ -772,6 +772,39 @@ class AuthorizationMatrixTest {
                 .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
     }
 
+    /**
+     * Cancelling a conference ends its chair's reason to see the children it covered: the child's record, their views
+     * for it and their place in lists are hidden (404), unless the same chair also chairs another conference of the
+     * child that is not cancelled.
+     */
+    @Test
+    void theChairOfACancelledConferenceNoLongerSeesItsChildren() {
+        Staff sw = Api.staff(Role.SOCIAL_WORKER);
+        Staff chair = Api.staff(Role.CHAIR);
+        UUID family = Api.family(sw);
+        String eveName = "Eve-" + Api.shortId();
+        UUID eve = Api.child(sw, eveName, family, null);
+        UUID fin = Api.child(sw, "Fin-" + Api.shortId(), family, null);
+        UUID cancelled = Api.conference(sw, chair, List.of(eve, fin));
+        UUID live = Api.conference(sw, chair, List.of(fin));
+        as(chair).get("/api/children/" + eve).then().statusCode(OK);
+
+        as(chair).post("/api/conferences/" + cancelled + "/cancel").then().statusCode(OK);
+
+        for (String endpoint : List.of("/api/children/" + eve,
+                "/api/conferences/" + cancelled + "/children/" + eve + "/views")) {
+            Response hidden = as(chair).get(endpoint);
+            assertProblem("the chair of the cancelled conference: GET " + endpoint, hidden, HIDDEN, "not-found");
+            assertFalse(hidden.asString().contains(eveName), "GET " + endpoint + " still shows the child's name");
+        }
+        List<String> listed = as(chair).get("/api/children").then().statusCode(OK).extract().path("id");
+        assertFalse(listed.contains(eve.toString()), "the chair still lists the child of the cancelled conference");
+        assertTrue(listed.contains(fin.toString()), "the chair lists the child of their live conference");
+        as(chair).get("/api/children/" + fin).then().statusCode(OK);
+        as(chair).get("/api/conferences/" + live + "/children/" + fin + "/views").then().statusCode(OK);
+        as(sw).get("/api/children/" + eve).then().statusCode(OK);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     static void assertProblem(String what, Response response, int status, String type) {

@@ -217,12 +217,12 @@ class SendingViewsTest {
 
         IllegalStateException update = assertThrows(IllegalStateException.class, () -> Api.inTransaction(
                 () -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("update views set safety_score = 0 "
+                        .createNativeQuery("update views set safety_shared = not safety_shared "
                                 + "where child_id = :child and status = 'SENT'")
                         .setParameter("child", s.childId()).executeUpdate())));
         assertTrue(causes(update).contains("sent views are immutable"), causes(update));
         // Only re-encryption may change a ciphertext (V9): not another answer's ciphertext, not taking one away.
-        for (String change : List.of("wishes_enc = worries_enc", "wishes_enc = null")) {
+        for (String change : List.of("wishes_enc = worries_enc", "wishes_enc = null", "safety_score_enc = null")) {
             IllegalStateException swap = assertThrows(IllegalStateException.class, () -> Api.inTransaction(
                     () -> Panache.getSession().flatMap(session -> session
                             .createNativeQuery("update views set " + change + " where child_id = :child and status = 'SENT'")
