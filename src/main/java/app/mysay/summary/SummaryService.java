@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.mysay.attachments.AttachmentDtos.AttachmentInfo;
+import app.mysay.attachments.AttachmentDtos.Content;
 import app.mysay.attachments.AttachmentKind;
 import app.mysay.attachments.AttachmentService;
 import app.mysay.audit.AuditAction;
@@ -63,21 +65,33 @@ public class SummaryService {
         this.zone = zone;
     }
 
-    /** The printable summary (HTML or PDF): one SUMMARY_READ per child shown. */
-    @WithTransaction
+    /** The printable page: one SUMMARY_READ per child shown; pictures are said in words, not shown. */
     public Uni<SummaryModel> summary(Caller caller, UUID conferenceId) {
+        return summary(caller, conferenceId, false);
+    }
+
+    /**
+     * The printable summary: one SUMMARY_READ per child shown. For the PDF ({@code withPictures}) each picture the
+     * views name is printed with the child's words about it as its text alternative, each one audited as viewed.
+     */
+    @WithTransaction
+    public Uni<SummaryModel> summary(Caller caller, UUID conferenceId, boolean withPictures) {
         return readable(caller, conferenceId).flatMap(r -> access.visibleConferences(caller).flatMap(visible -> {
             Map<UUID, Conference> conferences = visible.stream().collect(Collectors.toMap(k -> k.id, k -> k));
             List<ChildSection> sections = new ArrayList<>();
-            return Sequentially.forEach(r.children(), c -> views.newestSafetyPerConference(c.child().id, conferences.keySet())
+            return Sequentially.forEach(r.children(), c -> (withPictures && c.latest() != null
+                    ? attachments.picturesToPrint(caller, conferenceId, c.child().id, c.attachments().stream()
+                            .filter(i -> i.kind() == AttachmentKind.PICTURE).map(AttachmentInfo::id).toList())
+                    : Uni.createFrom().item(Map.<UUID, Content>of()))
+                    .flatMap(pictures -> views.newestSafetyPerConference(c.child().id, conferences.keySet())
                     .invoke(history -> {
                         List<TrendPoint> trend = trend(history, conferences, conferenceId);
                         // Shown over time, the scale is only for parents if every answer in it was.
                         boolean everyAnswerShared = trend.isEmpty()
                                 || history.stream().filter(h -> h.safetyScore() != null).allMatch(NewestSafety::safetyShared);
-                        sections.add(section(c.child(), c.link(), c.latest(), c.attachments(), trend,
+                        sections.add(section(c.child(), c.link(), c.latest(), c.attachments(), pictures, trend,
                                 everyAnswerShared));
-                    }))
+                    })))
                     .call(() -> audited(caller, r))
                     .map(v -> model(r.conference(), sections));
         }));
@@ -148,7 +162,7 @@ public class SummaryService {
     }
 
     private ChildSection section(Child child, ConferenceChild link, Views latest, List<AttachmentInfo> infos,
-            List<TrendPoint> trend, boolean everyAnswerShared) {
+            Map<UUID, Content> pictures, List<TrendPoint> trend, boolean everyAnswerShared) {
         String age = Labels.of(child.ageBandOn(LocalDate.now(zone)));
         if (latest == null) {
             return new ChildSection(child.knownAs, age, child.communicationNeeds, false, null, null, null, null,
@@ -156,9 +170,9 @@ public class SummaryService {
         }
         ViewsContent v = latest.content();
         List<Part> parts = new ArrayList<>();
-        parts.add(text("Good things: what is going well", v.goodThings(), infos));
-        parts.add(text("Worries: what worries me", v.worries(), infos));
-        parts.add(text("Wishes: what I would like to happen", v.wishes(), infos));
+        parts.add(text("Good things: what is going well", v.goodThings(), infos, pictures));
+        parts.add(text("Worries: what worries me", v.worries(), infos, pictures));
+        parts.add(text("Wishes: what I would like to happen", v.wishes(), infos, pictures));
         List<String> takingPart = new ArrayList<>();
         if (v.takingPart() != null && v.takingPart().ways() != null) {
             v.takingPart().ways().stream().map(Labels::of).forEach(takingPart::add);
@@ -187,22 +201,28 @@ public class SummaryService {
     }
 
     /**
-     * A part with its voice note and picture, if any: said in words, not printed. A voice note cannot be; a picture is
-     * left out on purpose, so that it is seen only in MySay, where every view is audited and the retention purge
-     * reaches it, and not in printed or e-mailed copies of the pack (see docs/architecture.md).
+     * A part with its voice note and picture, if any. A voice note is said in words (it cannot be printed). A picture
+     * is printed in the PDF when {@code pictures} has it, with the child's words about it as its text alternative; on
+     * the printable page (no {@code img-src}) it is said in words (see docs/architecture.md).
      */
-    private static Part text(String heading, TextPart part, List<AttachmentInfo> infos) {
+    private static Part text(String heading, TextPart part, List<AttachmentInfo> infos, Map<UUID, Content> pictures) {
         Part words = text(heading, part);
         if (part == null || part.voiceNote() == null && part.picture() == null) {
             return words;
         }
         String voice = part.voiceNote() == null ? null : "There is a voice note with this part" + size(infos,
                 part.voiceNote()) + ". Listen to it in MySay, in the conference pack on screen.";
-        String picture = part.picture() == null ? null : "There is a picture with this part. See it in MySay, in the "
-                + "conference pack on screen; it is not printed." + (part.pictureText() == null ? ""
-                        : " What is in it, in the child's words:");
+        Content printed = part.picture() == null ? null : pictures.get(part.picture());
+        String picture = part.picture() == null ? null
+                : (printed != null ? "There is a picture with this part:"
+                        : "There is a picture with this part. See it in MySay, in the conference pack on screen.")
+                        + (part.pictureText() == null ? "" : " What is in it, in the child's words:");
+        String data = printed == null ? null
+                : "data:" + printed.mediaType() + ";base64," + Base64.getEncoder().encodeToString(printed.bytes());
+        String alt = printed == null ? null
+                : part.pictureText() == null ? "A picture the child added, with no words about it" : part.pictureText();
         return new Part(heading, words.lines(), words.shared(), true, voice, picture,
-                part.picture() == null ? null : part.pictureText());
+                part.picture() == null ? null : part.pictureText(), data, alt);
     }
 
     private static String size(List<AttachmentInfo> infos, java.util.UUID id) {
