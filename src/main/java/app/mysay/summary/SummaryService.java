@@ -99,20 +99,34 @@ public class SummaryService {
 
     /** The safety scale across the child's conferences that the caller may see, when there is more than one answer. */
     private List<TrendPoint> trend(List<NewestSafety> history, Map<UUID, Conference> conferences, UUID current) {
-        List<NewestSafety> answered = history.stream().filter(v -> v.safetyScore() != null)
-                .sorted(Comparator.comparing((NewestSafety v) -> conferences.get(v.conferenceId()).startsAt)).toList();
-        if (answered.size() < 2) {
-            return List.of();
-        }
-        return answered.stream().map(v -> new TrendPoint(conferences.get(v.conferenceId()).startsAt.atZone(zone)
+        return trendPoints(history, conferences).stream().map(v -> new TrendPoint(conferences.get(v.conferenceId()).startsAt.atZone(zone)
                 .format(DAY), v.safetyScore(), v.conferenceId().equals(current))).toList();
     }
 
-    /** The same children and views as data, for the council's case-management system: audited the same way. */
+    /**
+     * The same children and views as data, for the council's case-management system and the pack on screen, with
+     * each child's safety scale across the conferences the caller may see: audited the same way.
+     */
     @WithTransaction
     public Uni<SummaryExport> export(Caller caller, UUID conferenceId) {
         return readable(caller, conferenceId).call(r -> audited(caller, r))
-                .map(r -> SummaryExport.of(r.conference(), r.children()));
+                .flatMap(r -> access.visibleConferences(caller).flatMap(visible -> {
+                    Map<UUID, Conference> conferences = visible.stream().collect(Collectors.toMap(k -> k.id, k -> k));
+                    Map<UUID, List<SummaryExport.SafetyPoint>> trends = new java.util.HashMap<>();
+                    return Sequentially.forEach(r.children(), c -> views.newestSafetyPerConference(c.child().id,
+                            conferences.keySet()).invoke(history -> trends.put(c.child().id,
+                                    trendPoints(history, conferences).stream().map(v -> new SummaryExport.SafetyPoint(
+                                            v.conferenceId(), conferences.get(v.conferenceId()).startsAt,
+                                            v.safetyScore(), v.safetyShared(), v.conferenceId().equals(conferenceId))).toList())))
+                            .map(v -> SummaryExport.of(r.conference(), r.children(), trends));
+                }));
+    }
+
+    /** The answered safety scores across the conferences, oldest first; none unless there are two or more. */
+    private static List<NewestSafety> trendPoints(List<NewestSafety> history, Map<UUID, Conference> conferences) {
+        List<NewestSafety> answered = history.stream().filter(v -> v.safetyScore() != null)
+                .sorted(Comparator.comparing((NewestSafety v) -> conferences.get(v.conferenceId()).startsAt)).toList();
+        return answered.size() < 2 ? List.of() : answered;
     }
 
     /**
@@ -192,7 +206,7 @@ public class SummaryService {
         Integer score = v.safety() == null ? null : v.safety().score();
         return new ChildSection(child.knownAs, age, child.communicationNeeds, true,
                 "Version " + latest.version + ", sent " + latest.sentAt.atZone(zone).format(DAY_TIME),
-                authorship(v.authorship()), readBack(v.authorship()),
+                authorship(child.knownAs, v.authorship()), readBack(child.knownAs, v.authorship()),
                 link.chairReadAt == null ? "Not yet marked as read by the chair"
                         : "Marked as read by the chair on " + link.chairReadAt.atZone(zone).format(DAY_TIME)
                                 + " (version " + link.chairReadVersion + ")",
@@ -236,21 +250,26 @@ public class SummaryService {
                 answered);
     }
 
-    private static String authorship(ViewsContent.Authorship a) {
+    /**
+     * Who wrote it, in plain words, shown first: the same sentences as the pack on screen ({@code Pack.tsx}).
+     * An advocate's account is said to be the advocate's, never the child's own words.
+     */
+    static String authorship(String name, ViewsContent.Authorship a) {
+        String helper = a.helperName() == null ? "someone" : a.helperName() + (a.helperRole() == null ? ""
+                : " (" + a.helperRole() + ")");
         return switch (a.kind()) {
-            case CHILD -> "In the child's own words, written by the child.";
-            case CHILD_WITH_HELP -> "In the child's own words, written down with help from " + a.helperName()
-                    + (a.helperRole() == null ? "" : " (" + a.helperRole() + ")") + ".";
-            case ADVOCATE_ON_BEHALF -> "Written by " + a.helperName() + " (" + a.helperRole()
-                    + ") on the child's behalf: this is the advocate's account, not the child's own words.";
+            case CHILD -> "Written by " + name + ", in " + name + "'s own words.";
+            case CHILD_WITH_HELP -> name + "'s own words, written down with help from " + helper + ".";
+            case ADVOCATE_ON_BEHALF -> "Written by " + helper + " for " + name + ": this is the advocate's account, not "
+                    + name + "'s own words.";
         };
     }
 
-    private static String readBack(ViewsContent.Authorship a) {
+    static String readBack(String name, ViewsContent.Authorship a) {
         if (a.kind() == AuthorshipKind.CHILD || a.readBackAgreed() == null) {
             return null;
         }
-        return a.readBackAgreed() ? "The child heard this read back and agrees with it."
-                : "The child did not hear this read back or does not agree. Reason given: " + a.notReadBackReason();
+        return a.readBackAgreed() ? name + " heard this read back and agrees with it."
+                : name + " did not hear this read back or does not agree. Reason given: " + a.notReadBackReason();
     }
 }
