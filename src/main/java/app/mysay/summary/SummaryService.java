@@ -184,9 +184,10 @@ public class SummaryService {
         }
         ViewsContent v = latest.content();
         List<Part> parts = new ArrayList<>();
-        parts.add(text("Good things: what is going well", v.goodThings(), infos, pictures));
-        parts.add(text("Worries: what worries me", v.worries(), infos, pictures));
-        parts.add(text("Wishes: what I would like to happen", v.wishes(), infos, pictures));
+        String whose = v.authorship().kind() == AuthorshipKind.ADVOCATE_ON_BEHALF ? "the advocate's" : "the child's";
+        parts.add(text("Good things: what is going well", v.goodThings(), infos, pictures, whose));
+        parts.add(text("Worries: what worries me", v.worries(), infos, pictures, whose));
+        parts.add(text("Wishes: what I would like to happen", v.wishes(), infos, pictures, whose));
         List<String> takingPart = new ArrayList<>();
         if (v.takingPart() != null && v.takingPart().ways() != null) {
             v.takingPart().ways().stream().map(Labels::of).forEach(takingPart::add);
@@ -219,7 +220,8 @@ public class SummaryService {
      * is printed in the PDF when {@code pictures} has it, with the child's words about it as its text alternative; on
      * the printable page (no {@code img-src}) it is said in words (see docs/architecture.md).
      */
-    private static Part text(String heading, TextPart part, List<AttachmentInfo> infos, Map<UUID, Content> pictures) {
+    private static Part text(String heading, TextPart part, List<AttachmentInfo> infos, Map<UUID, Content> pictures,
+            String whose) {
         Part words = text(heading, part);
         if (part == null || part.voiceNote() == null && part.picture() == null) {
             return words;
@@ -228,9 +230,9 @@ public class SummaryService {
                 part.voiceNote()) + ". Listen to it in MySay, in the conference pack on screen.";
         Content printed = part.picture() == null ? null : pictures.get(part.picture());
         String picture = part.picture() == null ? null
-                : (printed != null ? "There is a picture with this part:"
+                : (printed != null ? "There is a picture with this part."
                         : "There is a picture with this part. See it in MySay, in the conference pack on screen.")
-                        + (part.pictureText() == null ? "" : " What is in it, in the child's words:");
+                        + (part.pictureText() == null ? "" : " What is in it, in " + whose + " words:");
         String data = printed == null ? null
                 : "data:" + printed.mediaType() + ";base64," + Base64.getEncoder().encodeToString(printed.bytes());
         String alt = printed == null ? null
