@@ -303,6 +303,8 @@ export interface ChildStatus {
   wantsToAttend: boolean | null;
   takingPartWays: TakingPartWay[];
   advocateChoice: AdvocateChoice | null;
+  /** The advocate allocated to the child, if any (whatever the child has said about one). */
+  advocate: { id: string; displayName: string } | null;
   wantsToTalkToChairFirst: boolean;
   chairReadAt: string | null;
   chairReadVersion: number | null;
@@ -408,6 +410,8 @@ export interface PackExport {
     latest: { version: number; sentAt: string; sentBy: Role; content: ViewsContent; attachments?: (AttachmentInfo & { href: string })[] } | null;
     chairRead: { readAt: string; version: number | null } | null;
     decision: { planNeeded: boolean | null; category: HarmCategory | null; messageForChild: string | null; recordedAt: string | null } | null;
+    /** How safe the child said they felt at each conference the reader may see, oldest first (two or more, or none). */
+    safetyTrend?: { conferenceId: string; startsAt: string; score: number; parentsMaySee: boolean; thisConference: boolean }[];
   }[];
 }
 

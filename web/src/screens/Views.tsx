@@ -320,9 +320,11 @@ export function CheckPage({ editor, nav, authorLine, author = 'child' }: { edito
 }
 
 /** A child's views as the chair reads them, part by part in the child's own words; with Change links when editable. */
-export function ViewsSummaryList({ content, authorLine, onChange, forStaff, attachments }: {
+export function ViewsSummaryList({ content, authorLine, onChange, forStaff, attachments, authorshipAbove }: {
   content: ViewsContent;
   authorLine?: string;
+  /** Who wrote it is already said above the list (the chair's pack): no row for it at the bottom. */
+  authorshipAbove?: boolean;
   onChange?: (topic: Topic) => void;
   /** Read by staff: the sharing marks speak about the child, not to them. */
   forStaff?: boolean;
@@ -364,7 +366,7 @@ export function ViewsSummaryList({ content, authorLine, onChange, forStaff, atta
             <p class="attached-label">{forStaff ? 'A picture' : t('check.picture')}</p>
             {attachments && <KeptPicture base={attachments} id={part.picture}
               alt={pictureWords || (forStaff ? 'A picture, with no words about it' : t('picture.alt'))} />}
-            {pictureWords && <p><span class="attached-label">{forStaff ? 'What is in it, in their words: ' : t('check.pictureText')}</span> <span class="words" dir="auto">{pictureWords}</span></p>}
+            {pictureWords && <p><span class="attached-label">{forStaff ? (content.authorship.kind === 'ADVOCATE_ON_BEHALF' ? "What is in it, in the advocate's words: " : 'What is in it, in their words: ') : t('check.pictureText')}</span> <span class="words" dir="auto">{pictureWords}</span></p>}
           </div>
         )}
       </>
@@ -389,7 +391,7 @@ export function ViewsSummaryList({ content, authorLine, onChange, forStaff, atta
         {row('advocate', content.advocate?.choice ? <p>{t(`advocate.${content.advocate.choice}`)}</p> : <p class="unanswered">{t('common.notAnswered')}</p>, content.advocate?.parentsMaySee ?? false)}
         {row('questions', text(content.questions), content.questions?.parentsMaySee ?? false)}
         {row('tellChairFirst', text(content.tellChairFirst), content.tellChairFirst?.parentsMaySee ?? false)}
-        {row('authorship', <p>{authorLine ?? (a.kind === 'CHILD_WITH_HELP'
+        {!authorshipAbove && row('authorship', <p>{authorLine ?? (a.kind === 'CHILD_WITH_HELP'
           ? `${t('authorship.CHILD_WITH_HELP')}: ${a.helperName ?? ''}${a.helperRole ? ` (${a.helperRole})` : ''}`
           : t('authorship.CHILD'))}</p>, null)}
       </dl>

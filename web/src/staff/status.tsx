@@ -69,13 +69,19 @@ function attendLine(s: ChildStatus): string {
   return s.sentVersion ? 'Did not say' : 'Not known yet';
 }
 
-function advocateLine(s: ChildStatus): string {
-  switch (s.advocateChoice) {
-    case 'WANT_ONE': return 'Wants one';
-    case 'HAVE_ONE': return 'Has one';
-    case 'NO_THANKS': return 'No, thank you';
-    default: return s.sentVersion ? 'Did not say' : 'Not known yet';
-  }
+/** The allocated advocate first, by name; then what the child said about one, when that adds something. */
+export function advocateLine(s: ChildStatus): string {
+  const chose = (() => {
+    switch (s.advocateChoice) {
+      case 'WANT_ONE': return 'Wants one';
+      case 'HAVE_ONE': return 'Has one';
+      case 'NO_THANKS': return 'No, thank you';
+      default: return s.sentVersion ? 'Did not say' : 'Not known yet';
+    }
+  })();
+  if (!s.advocate) return chose;
+  const allocated = `${s.advocate.displayName} (allocated)`;
+  return s.advocateChoice && s.advocateChoice !== 'HAVE_ONE' ? `${allocated}. The child said: ${chose.toLowerCase()}` : allocated;
 }
 
 function chairReadLine(s: ChildStatus): string {

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api, attachmentsPath } from '../../api/client';
-import type { Me, PackExport, ViewsContent } from '../../api/types';
+import type { Me, PackExport } from '../../api/types';
 import { formatDate } from '../../i18n';
 import { ViewsSummaryList } from '../../screens/Views';
 import { BackLink, Heading, LoadState, errorsFrom, useLoad } from '../common';
 import { conferenceTitle } from '../status';
+import { authorLine, readBackLine } from './authorship';
 
 type PackChild = PackExport['children'][number];
 
@@ -60,9 +61,14 @@ function ChildViews({ conferenceId, child, canAcknowledge, onRead }: { conferenc
       {!latest && <p>{child.knownAs} has not sent views yet.</p>}
       {latest && (
         <>
+          <div class={`pack-authorship${latest.content.authorship.kind === 'ADVOCATE_ON_BEHALF' ? ' pack-authorship-advocate' : ''}`}>
+            <p><strong>Who wrote this:</strong> <span dir="auto">{authorLine(child.knownAs, latest.content)}</span></p>
+            {readBackLine(child.knownAs, latest.content) && <p dir="auto">{readBackLine(child.knownAs, latest.content)}</p>}
+          </div>
           <p>Sent {formatDate(latest.sentAt, true)}{latest.version > 1 ? `, version ${latest.version}` : ''}.</p>
-          <ViewsSummaryList content={latest.content} authorLine={authorLine(child.knownAs, latest.content)} forStaff
+          <ViewsSummaryList content={latest.content} forStaff authorshipAbove
             attachments={attachmentsPath(conferenceId, child.childId)} />
+          <SafetyTrend child={child} />
           {readThis ? (
             <p class="notice notice-success">You marked this read on {formatDate(child.chairRead!.readAt, true)}. {child.knownAs} can see that you have.</p>
           ) : canAcknowledge && (
@@ -80,14 +86,28 @@ function ChildViews({ conferenceId, child, canAcknowledge, onRead }: { conferenc
   );
 }
 
-function authorLine(name: string, content: ViewsContent): string {
-  const a = content.authorship;
-  const helper = a.helperName ? `${a.helperName}${a.helperRole ? ` (${a.helperRole})` : ''}` : 'someone';
-  const readBack = a.readBackAgreed === true ? ` ${name} heard it read back and agrees.`
-    : a.readBackAgreed === false ? ` Not read back or not agreed: ${a.notReadBackReason ?? ''}` : '';
-  switch (a.kind) {
-    case 'CHILD': return `In ${name}'s own words.`;
-    case 'CHILD_WITH_HELP': return `${name}'s own words, with help from ${helper}.${readBack}`;
-    case 'ADVOCATE_ON_BEHALF': return `A summary of ${name}'s views by ${helper}.${readBack}`;
-  }
+/**
+ * How safe the child has felt at each conference the reader may see, oldest first, as the printed pack shows it: a
+ * list in words (each bar is only a picture of the number beside it). Not for parents unless every answer was.
+ */
+function SafetyTrend({ child }: { child: PackChild }) {
+  const trend = child.safetyTrend ?? [];
+  if (trend.length < 2) return null;
+  const shared = trend.every((p) => p.parentsMaySee);
+  const id = `trend-${child.childId}`;
+  return (
+    <section class="pack-trend" aria-labelledby={id}>
+      <h3 id={id} class="heading-s">How safe {child.knownAs} has felt at each conference</h3>
+      <p><span class={`sharing ${shared ? 'sharing-yes' : 'sharing-no'}`}>{shared ? 'Parents and carers may see this' : 'Not for parents or carers'}</span></p>
+      <ol class="trend-list">
+        {trend.map((p) => (
+          <li key={p.conferenceId} class={p.thisConference ? 'trend-current' : undefined}>
+            <span class="trend-date">{formatDate(p.startsAt)}</span>{' '}
+            <span class="trend-track" aria-hidden="true"><span class="trend-bar" style={{ width: `${p.score * 10}%` }} /></span>{' '}
+            <span class="trend-score">{p.score} out of 10{p.thisConference ? ' (this conference)' : ''}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 }

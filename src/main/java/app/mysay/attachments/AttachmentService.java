@@ -171,6 +171,27 @@ public class AttachmentService {
                 .map(a -> new Content(a.kind, a.mediaType, a.content()));
     }
 
+    /**
+     * The pictures a sent version names, for printing them in the pack's PDF, by id: only pictures of this child and
+     * conference (anything else is left out). The caller has already been allowed to read that version; each
+     * picture printed is audited as a view ({@code PICTURE_VIEWED}, "printed in the pack").
+     */
+    public Uni<Map<UUID, Content>> picturesToPrint(Caller caller, UUID conferenceId, UUID childId,
+            Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return attachments.list("id in ?1 and childId = ?2 and conferenceId = ?3 and kind = ?4", List.copyOf(ids),
+                childId, conferenceId, AttachmentKind.PICTURE)
+                .call(found -> Sequentially.forEach(found, a -> audit.record(caller, AuditAction.PICTURE_VIEWED,
+                        childId, conferenceId, detail(a.kind, a.id) + ", printed in the pack")))
+                .map(found -> {
+                    Map<UUID, Content> pictures = new java.util.HashMap<>();
+                    found.forEach(a -> pictures.put(a.id, new Content(a.kind, a.mediaType, a.content())));
+                    return pictures;
+                });
+    }
+
     // ---- deleting one that was not sent ----
 
     /**

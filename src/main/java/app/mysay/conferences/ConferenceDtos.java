@@ -56,7 +56,7 @@ public final class ConferenceDtos {
     public record ChildStatus(UUID childId, String knownAs, AgeBand ageBand, String preferredLanguage, String caseReference,
             InvitationState invitation, boolean deviceLocked, boolean draftStarted, Integer sentVersion,
             Instant sentAt, AuthorshipKind authorship, Boolean wantsToAttend, Set<TakingPartWay> takingPartWays,
-            AdvocateChoice advocateChoice, boolean wantsToTalkToChairFirst, Instant chairReadAt,
+            AdvocateChoice advocateChoice, Person advocate, boolean wantsToTalkToChairFirst, Instant chairReadAt,
             Integer chairReadVersion, Boolean planNeeded, HarmCategory harmCategory, String outcomeMessage,
             Instant outcomeAt, List<Attention> attention, boolean urgent) {
     }

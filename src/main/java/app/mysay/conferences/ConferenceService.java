@@ -337,18 +337,30 @@ public class ConferenceService {
             staffIds.add(c.chairId);
             staffIds.add(c.socialWorkerId);
         });
-        Uni<Map<UUID, StaffAccount>> staff = accounts.list("id in ?1", staffIds)
-                .map(l -> l.stream().collect(Collectors.toMap(a -> a.id, Function.identity())));
         Uni<Map<UUID, Child>> visible = access.visibleChildrenOf(caller, selected)
                 .map(l -> l.stream().collect(Collectors.toMap(c -> c.id, Function.identity())));
-        return staff.flatMap(s -> visible.flatMap(v -> statusFacts.gather(selected).map(facts -> list.stream()
+        // The staff named: chairs, social workers, and the advocates allocated to the children shown.
+        return visible.flatMap(v -> {
+            v.values().stream().map(c -> c.advocateId).filter(java.util.Objects::nonNull).forEach(staffIds::add);
+            return accounts.list("id in ?1", staffIds)
+                    .map(l -> l.stream().collect(Collectors.toMap(a -> a.id, Function.identity())))
+                    .map(s -> Map.entry(s, v));
+        }).flatMap(sv -> {
+            Map<UUID, StaffAccount> s = sv.getKey();
+            Map<UUID, Child> v = sv.getValue();
+            Map<UUID, Person> advocates = new java.util.HashMap<>();
+            v.values().stream().map(c -> c.advocateId).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(id -> advocates.put(id, person(s.get(id))));
+            advocates.values().removeIf(java.util.Objects::isNull);
+            return statusFacts.gather(selected).map(facts -> list.stream()
                 .map(c -> {
-                    List<ChildStatus> children = statusFacts.childStatuses(c, v, facts);
+                    List<ChildStatus> children = statusFacts.childStatuses(c, v, facts, advocates);
                     return new ConferenceView(c.id, c.type, c.startsAt, c.attendanceMode, c.place, c.status,
                             c.viewsDue, c.nextReviewDate, person(s.get(c.chairId)), person(s.get(c.socialWorkerId)),
                             children, children.stream().anyMatch(ChildStatus::urgent));
                 })
-                .toList())));
+                .toList());
+        });
     }
 
     private static Person person(StaffAccount account) {

@@ -101,18 +101,19 @@ public class StatusFacts {
     }
 
     /** The statuses of the children of one conference that the caller may see, urgent first, then by name. */
-    public List<ChildStatus> childStatuses(Conference conference, Map<UUID, Child> visible, Facts facts) {
+    public List<ChildStatus> childStatuses(Conference conference, Map<UUID, Child> visible, Facts facts,
+            Map<UUID, ConferenceDtos.Person> advocates) {
         Instant now = Timestamps.now();
         LocalDate today = now.atZone(zone).toLocalDate();
         return facts.links().stream()
                 .filter(l -> l.conferenceId.equals(conference.id) && visible.containsKey(l.childId))
-                .map(l -> status(conference, l, visible.get(l.childId), facts, now, today))
+                .map(l -> status(conference, l, visible.get(l.childId), facts, now, today, advocates))
                 .sorted(Comparator.comparing(ChildStatus::urgent).reversed().thenComparing(ChildStatus::knownAs))
                 .toList();
     }
 
     private ChildStatus status(Conference conference, ConferenceChild link, Child child, Facts facts, Instant now,
-            LocalDate today) {
+            LocalDate today, Map<UUID, ConferenceDtos.Person> advocates) {
         String key = key(conference.id, child.id);
         LatestSent sent = facts.latest().get(key);
         InvitationStatus invitation = facts.newestInvitation().get(key);
@@ -160,7 +161,8 @@ public class StatusFacts {
                 child.caseReference, invitationState,
                 locked, facts.drafts().contains(key), sent == null ? null : sent.version(),
                 sent == null ? null : sent.sentAt(), sent == null ? null : sent.authorship(), wantsToAttend,
-                ways, advocate, talkFirst, link.chairReadAt, link.chairReadVersion, link.planNeeded,
+                ways, advocate, child.advocateId == null ? null : advocates.get(child.advocateId), talkFirst,
+                link.chairReadAt, link.chairReadVersion, link.planNeeded,
                 link.harmCategory, link.getOutcomeMessage(), link.outcomeAt, List.copyOf(attention),
                 attention.stream().anyMatch(Attention::urgent));
     }

@@ -24,9 +24,21 @@ public record SummaryExport(UUID conferenceId, ConferenceType type, Instant star
         String place, ConferenceStatus status, LocalDate viewsDue, Instant decidedAt, LocalDate nextReviewDate,
         Instant exportedAt, List<ChildViews> children) {
 
-    /** One child: {@code latest} is null when nothing has been sent yet, {@code chairRead} before the chair has read it. */
+    /**
+     * One child: {@code latest} is null when nothing has been sent yet, {@code chairRead} before the chair has read it;
+     * {@code safetyTrend} is how safe the child said they felt at each conference the caller may see, oldest first
+     * (empty unless there are two answers or more).
+     */
     public record ChildViews(UUID childId, String knownAs, String caseReference, LatestViews latest,
-            ChairRead chairRead, Decision decision) {
+            ChairRead chairRead, Decision decision, List<SafetyPoint> safetyTrend) {
+    }
+
+    /**
+     * The child's answer to "how safe do you feel?" (0 to 10) at one conference, and whether the child let their
+     * parents or carers see it (shown over time, the scale is for parents only if every answer in it was).
+     */
+    public record SafetyPoint(UUID conferenceId, Instant startsAt, int score, boolean parentsMaySee,
+            boolean thisConference) {
     }
 
     /**
@@ -49,12 +61,13 @@ public record SummaryExport(UUID conferenceId, ConferenceType type, Instant star
     public record Decision(Boolean planNeeded, HarmCategory category, String messageForChild, Instant recordedAt) {
     }
 
-    static SummaryExport of(Conference c, List<ReadableChild> children) {
+    static SummaryExport of(Conference c, List<ReadableChild> children, java.util.Map<UUID, List<SafetyPoint>> trends) {
         return new SummaryExport(c.id, c.type, c.startsAt, c.attendanceMode, c.place, c.status, c.viewsDue, c.decidedAt,
-                c.nextReviewDate, Timestamps.now(), children.stream().map(SummaryExport::child).toList());
+                c.nextReviewDate, Timestamps.now(), children.stream()
+                        .map(r -> child(r, trends.getOrDefault(r.child().id, List.of()))).toList());
     }
 
-    private static ChildViews child(ReadableChild r) {
+    private static ChildViews child(ReadableChild r, List<SafetyPoint> trend) {
         var link = r.link();
         var v = r.latest();
         return new ChildViews(r.child().id, r.child().knownAs, r.child().caseReference,
@@ -64,6 +77,7 @@ public record SummaryExport(UUID conferenceId, ConferenceType type, Instant star
                                         + v.childId + "/attachments/" + a.id())).toList()),
                 link.chairReadAt == null ? null : new ChairRead(link.chairReadAt, link.chairReadVersion),
                 link.planNeeded == null && link.outcomeAt == null ? null
-                        : new Decision(link.planNeeded, link.harmCategory, link.getOutcomeMessage(), link.outcomeAt));
+                        : new Decision(link.planNeeded, link.harmCategory, link.getOutcomeMessage(), link.outcomeAt),
+                trend);
     }
 }

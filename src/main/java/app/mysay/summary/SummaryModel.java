@@ -17,14 +17,16 @@ public record SummaryModel(String title, String when, String where, String views
 
     /**
      * One part of the child's views; {@code shared} is the child's own answer to "may my parents or carers see this?".
-     * {@code voiceNote} and {@code picture} say, in a sentence, that a voice note or a picture is with the part (they
-     * are heard and seen in MySay, never printed); {@code pictureText} is the child's own words for the picture.
+     * {@code voiceNote} and {@code picture} say, in a sentence, that a voice note or a picture is with the part (a
+     * voice note is heard in MySay only); {@code pictureText} is the child's own words for the picture. In the PDF,
+     * {@code pictureData} is the picture itself (a {@code data:} address) and {@code pictureAlt} its text alternative;
+     * both are null on the printable page, which shows no pictures.
      */
     public record Part(String heading, List<String> lines, boolean shared, boolean answered, String voiceNote,
-            String picture, String pictureText) {
+            String picture, String pictureText, String pictureData, String pictureAlt) {
 
         public Part(String heading, List<String> lines, boolean shared, boolean answered) {
-            this(heading, lines, shared, answered, null, null, null);
+            this(heading, lines, shared, answered, null, null, null, null, null);
         }
     }
 }

@@ -31,12 +31,19 @@ import io.vertx.mutiny.core.Vertx;
  * Right-to-left words (Arabic) go through the Unicode bidi algorithm and Arabic shaping (ICU4J), so they print joined
  * and from right to left; the template marks each child's words {@code dir="auto"}, so a paragraph takes its
  * direction from its first strong letter, as in a browser.
+ * Emoji and symbols DejaVu Sans lacks (a football, a dog) come from Symbola, embedded (subset) from
+ * {@code fonts/Symbola.ttf} (free for any use, see {@code fonts/Symbola-LICENSE.txt}): the style sheet names it after
+ * DejaVu Sans, and openhtmltopdf falls back to it glyph by glyph, so nothing a child typed prints as "#".
+ * The PDF is tagged for accessibility (PDF/UA): a structure tree from the page's headings, paragraphs and lists, the
+ * title from {@code <title>}, the language from {@code <html lang>}, every font embedded, and each picture's text
+ * alternative from its {@code alt}.
  * Rendering is blocking CPU work, so it runs on a worker thread and the answer comes back on the caller's context.
  */
 @ApplicationScoped
 public class SummaryPdf {
 
     static final String FAMILY = "DejaVu Sans";
+    static final String EMOJI_FAMILY = "Symbola";
     private static final Logger LOG = Logger.getLogger(SummaryPdf.class);
     /** Characters XML 1.0 forbids: a child's pasted control character must not stop their words reaching the chair. */
     private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
@@ -45,6 +52,7 @@ public class SummaryPdf {
     }
 
     private static final List<Face> FACES = loadFaces();
+    private static final byte[] EMOJI = loadEmoji();
 
     private final Vertx vertx;
 
@@ -66,6 +74,11 @@ public class SummaryPdf {
         for (Face face : FACES) {
             builder.useFont(() -> new ByteArrayInputStream(face.ttf()), FAMILY, face.weight(), face.style(), true);
         }
+        if (EMOJI != null) {
+            builder.useFont(() -> new ByteArrayInputStream(EMOJI), EMOJI_FAMILY, 400, FontStyle.NORMAL, true);
+        }
+        // Tagged for screen readers and reflow (PDF/UA-1): structure tree, title, language, alt text.
+        builder.usePdfUaAccessbility(true);
         builder.withHtmlContent(NOT_XML.matcher(xhtml).replaceAll("\uFFFD"), null);
         builder.withProducer("MySay");
         builder.toStream(out);
@@ -87,6 +100,22 @@ public class SummaryPdf {
             LOG.warn("No DejaVu Sans font found: PDF summaries fall back to the standard fonts (Latin-1 only)");
         }
         return List.copyOf(faces);
+    }
+
+    private static byte[] loadEmoji() {
+        try (InputStream in = SummaryPdf.class.getResourceAsStream("/fonts/Symbola.ttf")) {
+            if (in != null) {
+                return in.readAllBytes();
+            }
+            Path system = Path.of("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf");
+            if (Files.isReadable(system)) {
+                return Files.readAllBytes(system);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.warn("No Symbola font found: emoji in PDF summaries print as '#'");
+        return null;
     }
 
     private static void add(List<Face> faces, String file, int weight, FontStyle style) {

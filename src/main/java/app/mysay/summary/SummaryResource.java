@@ -90,7 +90,7 @@ public class SummaryResource {
                     .map(export -> Response.ok(export, MediaType.APPLICATION_JSON_TYPE).build());
         }
         if (format == PDF) {
-            return service.summary(caller.get(), conferenceId)
+            return service.summary(caller.get(), conferenceId, true)
                     .flatMap(model -> Templates.summary(model, CSS, PDF_CSS).createUni())
                     .flatMap(pdf::render)
                     .map(bytes -> Response.ok(bytes, PDF)

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.mysay.attachments.AttachmentDtos.AttachmentInfo;
+import app.mysay.attachments.AttachmentDtos.Content;
 import app.mysay.attachments.AttachmentKind;
 import app.mysay.attachments.AttachmentService;
 import app.mysay.audit.AuditAction;
@@ -63,21 +65,33 @@ public class SummaryService {
         this.zone = zone;
     }
 
-    /** The printable summary (HTML or PDF): one SUMMARY_READ per child shown. */
-    @WithTransaction
+    /** The printable page: one SUMMARY_READ per child shown; pictures are said in words, not shown. */
     public Uni<SummaryModel> summary(Caller caller, UUID conferenceId) {
+        return summary(caller, conferenceId, false);
+    }
+
+    /**
+     * The printable summary: one SUMMARY_READ per child shown. For the PDF ({@code withPictures}) each picture the
+     * views name is printed with the child's words about it as its text alternative, each one audited as viewed.
+     */
+    @WithTransaction
+    public Uni<SummaryModel> summary(Caller caller, UUID conferenceId, boolean withPictures) {
         return readable(caller, conferenceId).flatMap(r -> access.visibleConferences(caller).flatMap(visible -> {
             Map<UUID, Conference> conferences = visible.stream().collect(Collectors.toMap(k -> k.id, k -> k));
             List<ChildSection> sections = new ArrayList<>();
-            return Sequentially.forEach(r.children(), c -> views.newestSafetyPerConference(c.child().id, conferences.keySet())
+            return Sequentially.forEach(r.children(), c -> (withPictures && c.latest() != null
+                    ? attachments.picturesToPrint(caller, conferenceId, c.child().id, c.attachments().stream()
+                            .filter(i -> i.kind() == AttachmentKind.PICTURE).map(AttachmentInfo::id).toList())
+                    : Uni.createFrom().item(Map.<UUID, Content>of()))
+                    .flatMap(pictures -> views.newestSafetyPerConference(c.child().id, conferences.keySet())
                     .invoke(history -> {
                         List<TrendPoint> trend = trend(history, conferences, conferenceId);
                         // Shown over time, the scale is only for parents if every answer in it was.
                         boolean everyAnswerShared = trend.isEmpty()
                                 || history.stream().filter(h -> h.safetyScore() != null).allMatch(NewestSafety::safetyShared);
-                        sections.add(section(c.child(), c.link(), c.latest(), c.attachments(), trend,
+                        sections.add(section(c.child(), c.link(), c.latest(), c.attachments(), pictures, trend,
                                 everyAnswerShared));
-                    }))
+                    })))
                     .call(() -> audited(caller, r))
                     .map(v -> model(r.conference(), sections));
         }));
@@ -85,20 +99,34 @@ public class SummaryService {
 
     /** The safety scale across the child's conferences that the caller may see, when there is more than one answer. */
     private List<TrendPoint> trend(List<NewestSafety> history, Map<UUID, Conference> conferences, UUID current) {
-        List<NewestSafety> answered = history.stream().filter(v -> v.safetyScore() != null)
-                .sorted(Comparator.comparing((NewestSafety v) -> conferences.get(v.conferenceId()).startsAt)).toList();
-        if (answered.size() < 2) {
-            return List.of();
-        }
-        return answered.stream().map(v -> new TrendPoint(conferences.get(v.conferenceId()).startsAt.atZone(zone)
+        return trendPoints(history, conferences).stream().map(v -> new TrendPoint(conferences.get(v.conferenceId()).startsAt.atZone(zone)
                 .format(DAY), v.safetyScore(), v.conferenceId().equals(current))).toList();
     }
 
-    /** The same children and views as data, for the council's case-management system: audited the same way. */
+    /**
+     * The same children and views as data, for the council's case-management system and the pack on screen, with
+     * each child's safety scale across the conferences the caller may see: audited the same way.
+     */
     @WithTransaction
     public Uni<SummaryExport> export(Caller caller, UUID conferenceId) {
         return readable(caller, conferenceId).call(r -> audited(caller, r))
-                .map(r -> SummaryExport.of(r.conference(), r.children()));
+                .flatMap(r -> access.visibleConferences(caller).flatMap(visible -> {
+                    Map<UUID, Conference> conferences = visible.stream().collect(Collectors.toMap(k -> k.id, k -> k));
+                    Map<UUID, List<SummaryExport.SafetyPoint>> trends = new java.util.HashMap<>();
+                    return Sequentially.forEach(r.children(), c -> views.newestSafetyPerConference(c.child().id,
+                            conferences.keySet()).invoke(history -> trends.put(c.child().id,
+                                    trendPoints(history, conferences).stream().map(v -> new SummaryExport.SafetyPoint(
+                                            v.conferenceId(), conferences.get(v.conferenceId()).startsAt,
+                                            v.safetyScore(), v.safetyShared(), v.conferenceId().equals(conferenceId))).toList())))
+                            .map(v -> SummaryExport.of(r.conference(), r.children(), trends));
+                }));
+    }
+
+    /** The answered safety scores across the conferences, oldest first; none unless there are two or more. */
+    private static List<NewestSafety> trendPoints(List<NewestSafety> history, Map<UUID, Conference> conferences) {
+        List<NewestSafety> answered = history.stream().filter(v -> v.safetyScore() != null)
+                .sorted(Comparator.comparing((NewestSafety v) -> conferences.get(v.conferenceId()).startsAt)).toList();
+        return answered.size() < 2 ? List.of() : answered;
     }
 
     /**
@@ -148,7 +176,7 @@ public class SummaryService {
     }
 
     private ChildSection section(Child child, ConferenceChild link, Views latest, List<AttachmentInfo> infos,
-            List<TrendPoint> trend, boolean everyAnswerShared) {
+            Map<UUID, Content> pictures, List<TrendPoint> trend, boolean everyAnswerShared) {
         String age = Labels.of(child.ageBandOn(LocalDate.now(zone)));
         if (latest == null) {
             return new ChildSection(child.knownAs, age, child.communicationNeeds, false, null, null, null, null,
@@ -156,9 +184,10 @@ public class SummaryService {
         }
         ViewsContent v = latest.content();
         List<Part> parts = new ArrayList<>();
-        parts.add(text("Good things: what is going well", v.goodThings(), infos));
-        parts.add(text("Worries: what worries me", v.worries(), infos));
-        parts.add(text("Wishes: what I would like to happen", v.wishes(), infos));
+        String whose = v.authorship().kind() == AuthorshipKind.ADVOCATE_ON_BEHALF ? "the advocate's" : "the child's";
+        parts.add(text("Good things: what is going well", v.goodThings(), infos, pictures, whose));
+        parts.add(text("Worries: what worries me", v.worries(), infos, pictures, whose));
+        parts.add(text("Wishes: what I would like to happen", v.wishes(), infos, pictures, whose));
         List<String> takingPart = new ArrayList<>();
         if (v.takingPart() != null && v.takingPart().ways() != null) {
             v.takingPart().ways().stream().map(Labels::of).forEach(takingPart::add);
@@ -178,7 +207,7 @@ public class SummaryService {
         Integer score = v.safety() == null ? null : v.safety().score();
         return new ChildSection(child.knownAs, age, child.communicationNeeds, true,
                 "Version " + latest.version + ", sent " + latest.sentAt.atZone(zone).format(DAY_TIME),
-                authorship(v.authorship()), readBack(v.authorship()),
+                authorship(child.knownAs, v.authorship()), readBack(child.knownAs, v.authorship()),
                 link.chairReadAt == null ? "Not yet marked as read by the chair"
                         : "Marked as read by the chair on " + link.chairReadAt.atZone(zone).format(DAY_TIME)
                                 + " (version " + link.chairReadVersion + ")",
@@ -187,22 +216,29 @@ public class SummaryService {
     }
 
     /**
-     * A part with its voice note and picture, if any: said in words, not printed. A voice note cannot be; a picture is
-     * left out on purpose, so that it is seen only in MySay, where every view is audited and the retention purge
-     * reaches it, and not in printed or e-mailed copies of the pack (see docs/architecture.md).
+     * A part with its voice note and picture, if any. A voice note is said in words (it cannot be printed). A picture
+     * is printed in the PDF when {@code pictures} has it, with the child's words about it as its text alternative; on
+     * the printable page (no {@code img-src}) it is said in words (see docs/architecture.md).
      */
-    private static Part text(String heading, TextPart part, List<AttachmentInfo> infos) {
+    private static Part text(String heading, TextPart part, List<AttachmentInfo> infos, Map<UUID, Content> pictures,
+            String whose) {
         Part words = text(heading, part);
         if (part == null || part.voiceNote() == null && part.picture() == null) {
             return words;
         }
         String voice = part.voiceNote() == null ? null : "There is a voice note with this part" + size(infos,
                 part.voiceNote()) + ". Listen to it in MySay, in the conference pack on screen.";
-        String picture = part.picture() == null ? null : "There is a picture with this part. See it in MySay, in the "
-                + "conference pack on screen; it is not printed." + (part.pictureText() == null ? ""
-                        : " What is in it, in the child's words:");
+        Content printed = part.picture() == null ? null : pictures.get(part.picture());
+        String picture = part.picture() == null ? null
+                : (printed != null ? "There is a picture with this part."
+                        : "There is a picture with this part. See it in MySay, in the conference pack on screen.")
+                        + (part.pictureText() == null ? "" : " What is in it, in " + whose + " words:");
+        String data = printed == null ? null
+                : "data:" + printed.mediaType() + ";base64," + Base64.getEncoder().encodeToString(printed.bytes());
+        String alt = printed == null ? null
+                : part.pictureText() == null ? "A picture the child added, with no words about it" : part.pictureText();
         return new Part(heading, words.lines(), words.shared(), true, voice, picture,
-                part.picture() == null ? null : part.pictureText());
+                part.picture() == null ? null : part.pictureText(), data, alt);
     }
 
     private static String size(List<AttachmentInfo> infos, java.util.UUID id) {
@@ -216,21 +252,26 @@ public class SummaryService {
                 answered);
     }
 
-    private static String authorship(ViewsContent.Authorship a) {
+    /**
+     * Who wrote it, in plain words, shown first: the same sentences as the pack on screen ({@code Pack.tsx}).
+     * An advocate's account is said to be the advocate's, never the child's own words.
+     */
+    static String authorship(String name, ViewsContent.Authorship a) {
+        String helper = a.helperName() == null ? "someone" : a.helperName() + (a.helperRole() == null ? ""
+                : " (" + a.helperRole() + ")");
         return switch (a.kind()) {
-            case CHILD -> "In the child's own words, written by the child.";
-            case CHILD_WITH_HELP -> "In the child's own words, written down with help from " + a.helperName()
-                    + (a.helperRole() == null ? "" : " (" + a.helperRole() + ")") + ".";
-            case ADVOCATE_ON_BEHALF -> "Written by " + a.helperName() + " (" + a.helperRole()
-                    + ") on the child's behalf: this is the advocate's account, not the child's own words.";
+            case CHILD -> "Written by " + name + ", in " + name + "'s own words.";
+            case CHILD_WITH_HELP -> name + "'s own words, written down with help from " + helper + ".";
+            case ADVOCATE_ON_BEHALF -> "Written by " + helper + " for " + name + ": this is the advocate's account, not "
+                    + name + "'s own words.";
         };
     }
 
-    private static String readBack(ViewsContent.Authorship a) {
+    static String readBack(String name, ViewsContent.Authorship a) {
         if (a.kind() == AuthorshipKind.CHILD || a.readBackAgreed() == null) {
             return null;
         }
-        return a.readBackAgreed() ? "The child heard this read back and agrees with it."
-                : "The child did not hear this read back or does not agree. Reason given: " + a.notReadBackReason();
+        return a.readBackAgreed() ? name + " heard this read back and agrees with it."
+                : name + " did not hear this read back or does not agree. Reason given: " + a.notReadBackReason();
     }
 }

@@ -315,7 +315,7 @@ class AttachmentsTest {
         Problems.problem(as(f.jayLogin()).delete(f.jayUploads() + "/" + voice), 409, "conflict");
         fetch(f.jayLogin(), f.jayUploads() + "/" + voice).then().statusCode(200);
 
-        // The pack says so in words, and prints neither; its data names them with where to fetch them.
+        // The printable page says so in words and shows neither; its data names them with where to fetch them.
         String page = as(f.chair()).accept("text/html").get("/api/conferences/" + f.conference() + "/summary")
                 .then().statusCode(200).extract().asString();
         assertTrue(page.contains("There is a voice note with this part"), page);
@@ -324,6 +324,8 @@ class AttachmentsTest {
         assertFalse(page.contains("<img"));
         as(f.chair()).accept("application/pdf").get("/api/conferences/" + f.conference() + "/summary")
                 .then().statusCode(200);
+        // The PDF prints the picture: that is a view of it, audited like any other.
+        assertEquals(2, events("PICTURE_VIEWED", f.jay()), "the picture printed in the PDF is audited");
         as(f.chair()).accept("application/json").get("/api/conferences/" + f.conference() + "/summary").then()
                 .statusCode(200)
                 .body("children.find { it.knownAs == 'Jay' }.latest.attachments.href",

@@ -25,6 +25,23 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ConferenceStatusTest {
 
+    /** A child with an allocated advocate shows that advocate, by name, before anything is sent (not "Not known yet"). */
+    @Test
+    void anAllocatedAdvocateIsNamedInTheChildsStatus() {
+        Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);
+        Staff chair = Api.staff(Role.CHAIR);
+        Staff advocate = Api.staff(Role.ADVOCATE, "Ada Allocated");
+        UUID family = Api.family(socialWorker);
+        UUID dee = Api.child(socialWorker, "Dee", family, advocate.id());
+        UUID eli = Api.child(socialWorker, "Eli", family, null);
+        UUID conference = Api.conference(socialWorker, chair, List.of(dee, eli));
+        as(chair).get("/api/conferences/" + conference).then().statusCode(200)
+                .body("children.knownAs", contains("Dee", "Eli"))
+                .body("children[0].advocate.displayName", equalTo("Ada Allocated"))
+                .body("children[0].advocate.id", equalTo(advocate.id().toString()))
+                .body("children[1].advocate", nullValue());
+    }
+
     @Test
     void eachChildsStatusSaysWhereTheirViewsStandAndFlagsWhatNeedsAttention() {
         Staff socialWorker = Api.staff(Role.SOCIAL_WORKER);

@@ -81,8 +81,8 @@ class CoreFlowTest {
         assertTrue(summary.contains("6 out of 10"), "safety scale");
         assertTrue(summary.contains("Talk to the chair before the meeting, by phone"), "how the child wants to take part");
         assertTrue(summary.contains("I would like an advocate"), "advocate request");
-        assertTrue(summary.contains("In the child&#39;s own words, written by the child.")
-                || summary.contains("In the child's own words, written by the child."), "authorship");
+        assertTrue(summary.contains("Written by Jay, in Jay&#39;s own words.")
+                || summary.contains("Written by Jay, in Jay's own words."), "authorship");
         assertTrue(summary.contains("No views have been sent by or for Mia yet."), "the sibling without views");
         assertTrue(!summary.contains("<b>Khan</b>"), "the child's text is never rendered as markup");
 

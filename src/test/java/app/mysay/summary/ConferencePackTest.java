@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,7 +25,12 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +42,7 @@ import app.mysay.security.Role;
 import app.mysay.support.Api;
 import app.mysay.support.Api.ChildLogin;
 import app.mysay.support.Api.Staff;
+import app.mysay.support.Media;
 import app.mysay.support.Problems;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -224,6 +231,80 @@ class ConferencePackTest {
             assertTrue(text.contains(words), "in the child's order: " + words + "\n--- PDF text:\n" + text);
         }
         assertTrue(text.contains("Good things: what is going well"), "the English around it is unchanged");
+    }
+
+    /**
+     * The PDF for the papers carries everything the child gave: their emoji (not "#####"), their picture with their
+     * words about it as its alternative text, and it is tagged for people using screen readers (PDF/UA): a structure
+     * tree, marked as tagged, with a title and a language.
+     */
+    @Test
+    void thePdfHasTheChildsEmojiAndPictureAndIsTaggedForAccessibility() throws IOException {
+        String good = "Football with Sami \u26BD\uFE0F and my dog \uD83D\uDC36";
+        String worries = "When they shout \uD83D\uDE22\uD83D\uDE21";
+        Staff pictureChair = Api.staff(Role.CHAIR);
+        UUID amira = Api.child(socialWorker, "Amira", Api.family(socialWorker), null);
+        UUID pictureConference = Api.conference(socialWorker, pictureChair, List.of(amira));
+        ChildLogin login = Api.childSignedIn(socialWorker, pictureConference, amira);
+        Response upload = Media.upload(as(login), "/api/child/conferences/" + pictureConference + "/attachments",
+                Media.png(120, 90), "image/png");
+        upload.then().statusCode(201);
+        Map<String, Object> views = new HashMap<>(Api.views(good, worries, "A dog"));
+        views.put("wishes", Map.of("parentsMaySee", false, "picture", upload.path("id"), "pictureText",
+                "Me and my dog \uD83D\uDC36 in the park"));
+        Api.send(as(login), "/api/child/conferences/" + pictureConference + "/views/send", UUID.randomUUID().toString(),
+                views).then().statusCode(201);
+
+        byte[] pdf = as(pictureChair).accept("application/pdf")
+                .get("/api/conferences/" + pictureConference + "/summary").then().statusCode(200).extract()
+                .asByteArray();
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/conference-pack-picture.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+                    Path.of("target/screenshots/conference-pack-picture.png").toFile());
+        }
+        String text = pdfText(pdf);
+        for (String words : List.of(good, worries, "Me and my dog \uD83D\uDC36 in the park")) {
+            assertTrue(text.contains(words), "the emoji are kept: " + words + "\n--- PDF text:\n" + text);
+        }
+        assertFalse(text.contains("###"), "no glyph is replaced");
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDDocumentCatalog catalog = document.getDocumentCatalog();
+            assertNotNull(catalog.getStructureTreeRoot(), "a structure tree (tagged PDF)");
+            assertNotNull(catalog.getMarkInfo(), "MarkInfo");
+            assertTrue(catalog.getMarkInfo().isMarked(), "marked as tagged");
+            assertEquals("en-GB", catalog.getLanguage(), "the document's language");
+            assertNotNull(catalog.getMetadata(), "XMP metadata (PDF/UA identification and title)");
+            assertTrue(document.getDocumentInformation().getTitle() != null
+                    && document.getDocumentInformation().getTitle().startsWith("Children's views"), "a title");
+            assertTrue(catalog.getViewerPreferences() != null && catalog.getViewerPreferences().displayDocTitle(),
+                    "viewers show the title, not the file name");
+
+            boolean image = false;
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    image |= page.getResources().getXObject(name) instanceof PDImageXObject;
+                }
+            }
+            assertTrue(image, "the child's picture is in the PDF");
+            assertTrue(altTexts(catalog.getStructureTreeRoot().getKids()).contains("Me and my dog \uD83D\uDC36 in the park"),
+                    "the child's words about the picture are its alternative text");
+        }
+    }
+
+    private static List<String> altTexts(List<Object> kids) {
+        List<String> found = new java.util.ArrayList<>();
+        for (Object kid : kids) {
+            if (kid instanceof PDStructureElement element) {
+                if (element.getAlternateDescription() != null) {
+                    found.add(element.getAlternateDescription());
+                }
+                found.addAll(altTexts(element.getKids()));
+            }
+        }
+        return found;
     }
 
     @Test

@@ -74,6 +74,13 @@ class SafetyTrendTest {
             assertTrue(text.contains("How safe Kai has felt at each conference"), text);
             assertTrue(text.contains("7 out of 10 (this conference)"), text);
         }
+
+        // The pack on screen reads the same scale from the pack's data.
+        as(chair).accept("application/json").get("/api/conferences/" + review + "/summary").then().statusCode(200)
+                .body("children[0].safetyTrend.score", org.hamcrest.Matchers.contains(3, 7))
+                .body("children[0].safetyTrend.thisConference", org.hamcrest.Matchers.contains(false, true))
+                .body("children[0].safetyTrend[1].conferenceId", org.hamcrest.Matchers.equalTo(review.toString()))
+                .body("children[0].safetyTrend[0].startsAt", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
