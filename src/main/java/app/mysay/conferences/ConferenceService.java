@@ -214,6 +214,7 @@ public class ConferenceService {
             conference.startsAt = request.startsAt();
             conference.attendanceMode = request.attendanceMode();
             conference.place = place;
+            conference.encrypt();
             conference.viewsDue = request.viewsDue() != null ? request.viewsDue()
                     : defaultViewsDue(conference.type, request.startsAt());
             return links.forConference(conferenceId)

@@ -20,11 +20,13 @@ import app.mysay.notifications.NotificationKind;
 import app.mysay.notifications.Outbox;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
+import app.mysay.security.FieldEncryption;
 import app.mysay.security.Role;
 import app.mysay.views.ViewsDtos.SendReceipt;
 import app.mysay.views.ViewsDtos.SendResult;
 import app.mysay.webhook.WebhookOutbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -57,7 +59,7 @@ public class SendingTransaction {
             + "for no key update of cc";
     static final String PREVIOUS_SENDING = "select request_hash, views_id from idempotency_key "
             + "where caller_id = $1 and key = $2";
-    static final String REPLAYED = "select conference_id, child_id, version, sent_at, urgent_reasons, safety_score, "
+    static final String REPLAYED = "select id, conference_id, child_id, version, sent_at, urgent_reasons, safety_score_enc, "
             + "authorship "
             + "from views where id = $1";
     static final String INSERT_VERSION = "insert into views (id, conference_id, child_id, status, version, "
@@ -145,7 +147,10 @@ public class SendingTransaction {
         }
         return connection.preparedQuery(REPLAYED).execute(Tuple.of(previous.getUUID("views_id"))).map(rows -> {
             Row v = rows.iterator().next();
-            boolean urgent = urgentRule.of(v.getString("urgent_reasons"), v.getShort("safety_score")).urgent();
+            Buffer score = v.getBuffer("safety_score_enc");
+            Short safetyScore = Views.safetyScore(FieldEncryption.current(), score == null ? null : score.getBytes(),
+                    v.getUUID("id"), v.getUUID("child_id"));
+            boolean urgent = urgentRule.of(v.getString("urgent_reasons"), safetyScore).urgent();
             return new SendResult(new SendReceipt(v.getUUID("conference_id"), v.getUUID("child_id"),
                     v.getInteger("version"), v.getOffsetDateTime("sent_at").toInstant(), urgent), true, AuthorshipKind.valueOf(v.getString("authorship")));
         });
