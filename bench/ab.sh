@@ -11,6 +11,8 @@
 # One line per run: requests (or transactions) a second, p95, and CPU milliseconds per sending for the app and for
 # PostgreSQL, read from /proc as bench/run.sh does.
 set -euo pipefail
+# The jar is built for Java 25: the JDK that JAVA_HOME names comes first.
+[ -n "${JAVA_HOME:-}" ] && export PATH="$JAVA_HOME/bin:$PATH"
 cd "$(dirname "$0")/.."
 work=$1; shift
 export PGDATABASE=${BENCH_DB:-mysay_bench_run}

@@ -10,8 +10,10 @@
 # BUILD=1 (rebuild the jar), JVM_OPTS (the JVM's options; by default those the container image's run-java.sh gives it
 # in a pod with the manifests' 1 GiB memory limit), APP_OPTS (more JVM options, for trying a setting), QUIET_LOAD (1.0)
 # and QUIET_WAIT (seconds to wait for it, 1200), OUT (results file).
-# Needs: java 17, wrk, pgbench/psql, python3, openssl, curl, gzip; jfr (JDK) for the profile.
+# Needs: java 25 (JAVA_HOME pointing at it where the default java is older), wrk, pgbench/psql, python3, openssl, curl, gzip; jfr (JDK) for the profile.
 set -euo pipefail
+# The jar is built for Java 25: the JDK that JAVA_HOME names comes first.
+[ -n "${JAVA_HOME:-}" ] && export PATH="$JAVA_HOME/bin:$PATH"
 cd "$(dirname "$0")/.."
 if [ -z "${PGHOST:-}" ] && [ -z "${MYSAY_BENCH_IN_VENV:-}" ]; then
   exec env MYSAY_BENCH_IN_VENV=1 PGBENCH_MAX_CLIENTS=${PGBENCH_MAX_CLIENTS:-256} \
