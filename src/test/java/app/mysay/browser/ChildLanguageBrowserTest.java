@@ -99,6 +99,9 @@ class ChildLanguageBrowserTest extends BrowserTest {
 
             // What was decided reaches her in Arabic, from the recorded decision; the English message keeps its own direction.
             child.reload();
+            // Opening MySay again always asks for the PIN, in her language.
+            child.locator("#pin").fill("2580");
+            button(child, ar.get("pin.signIn")).click();
             assertThat(child.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
                     new Page.GetByRoleOptions().setName(ar.get("home.decision.title")))).isVisible();
             assertThat(child.getByText(ar.get("home.decision.plan"))).isVisible();
