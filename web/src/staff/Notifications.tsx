@@ -22,7 +22,7 @@ const WHAT: Record<NotificationKind, string> = {
   VIEWS_SENT: "A child's views have arrived",
   VIEWS_DUE_SOON: "A child's views are due soon and none have arrived",
   VIEWS_UNREAD: "The conference is close and a child's views are not marked read",
-  URGENT_VIEWS: "Please look today: a child's words may mean they are in danger now",
+  URGENT_VIEWS: "Please look today: what a child shared may mean they are in danger now",
   CONFERENCE_MOVED: 'A conference has a new date or time',
   ACCOUNT_CREATED: 'Your account was made: you were e-mailed a link to set your password',
   SIGN_IN_RESET: 'A manager reset your sign-in: you were e-mailed a link to set a new password',

@@ -182,9 +182,11 @@ class WorkspaceBrowserTest extends BrowserTest {
         try (BrowserContext context = desk()) {
             Page page = context.newPage();
             signIn(page, socialWorker);
-            assertThat(page.getByText("(1 new)")).isVisible();
-            link(page, "Notifications (1 new)").click();
+            // Bea's safety score of 2 is urgent by the one rule: "please look today" beside "views have arrived".
+            assertThat(page.getByText("(2 new)")).isVisible();
+            link(page, "Notifications (2 new)").click();
             assertThat(page.getByText("A child's views have arrived")).isVisible();
+            assertThat(page.getByText("Please look today: what a child shared may mean they are in danger now")).isVisible();
             String text = page.locator("main").innerText();
             assertTrue(!text.contains("Shouting") && !text.contains("Bea"), "notifications carry no names or words");
             check(page, "notifications");
