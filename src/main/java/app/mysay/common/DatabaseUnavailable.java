@@ -37,7 +37,7 @@ public final class DatabaseUnavailable {
             if (t instanceof ClosedConnectionException || t instanceof SocketException
                     || t instanceof ClosedChannelException
                     || (t instanceof PgException pg && unavailable(pg.getSqlState()))
-                    || connectionGone(t.getMessage())
+                    || (raisedByVertx(t) && connectionGone(t.getMessage()))
                     || (t instanceof IOException && raisedOnTheDatabaseSocket(t))) {
                 return true;
             }
@@ -64,6 +64,14 @@ public final class DatabaseUnavailable {
         return message != null && (message.startsWith("Connection is not active now")
                 || message.startsWith("Pending requests failed to be sent due to connection has been closed")
                 || message.equals("Transaction already completed"));
+    }
+
+    /**
+     * The SQL client's own failures, told by their package rather than by Vert.x's internal exception type (which the
+     * next Vert.x major moves), so that the same words from anything else are not mistaken for the database being away.
+     */
+    private static boolean raisedByVertx(Throwable t) {
+        return t.getClass().getName().startsWith("io.vertx.");
     }
 
     /**
