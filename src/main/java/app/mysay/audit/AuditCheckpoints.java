@@ -54,6 +54,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @Startup
 public class AuditCheckpoints {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final Logger LOG = Logger.getLogger(AuditCheckpoints.class);
     private static final Logger EXPORT = Logger.getLogger("app.mysay.audit.checkpoint");
     static final String JOB = "audit-checkpoint";
@@ -142,7 +144,7 @@ public class AuditCheckpoints {
                     + "seals the audit trail's checkpoints. See docs/security.md.");
         }
         byte[] bytes = new byte[MIN_KEY_BYTES];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         LOG.info("Audit checkpoints: generated a throwaway key (" + LaunchMode.current() + " mode only)");
         return bytes;
     }
