@@ -53,7 +53,7 @@ public class RequestIds {
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
-            // Quinoa's reroute to /index.html runs the filters again: the request keeps its first id.
+            // WebApp's reroute to /index.html runs the filters again: the request keeps its first id.
             String id = context.get(MDC_KEY);
             if (id == null) {
                 id = accepted(context.request().getHeader(HEADER));
@@ -122,7 +122,7 @@ public class RequestIds {
         if (template != null) {
             return template;
         }
-        // The address asked for, not /index.html where Quinoa reroutes the app's pages.
+        // The address asked for, not /index.html where WebApp reroutes the app's pages.
         String path = context.get(ASKED_PATH);
         if (path == null || path.isEmpty() || path.equals("/")) {
             return "/";

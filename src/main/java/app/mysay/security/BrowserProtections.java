@@ -10,7 +10,7 @@ import io.vertx.core.MultiMap;
 
 /**
  * What browsers are told to enforce, on every answer the service gives: the API and its errors, the app's pages and
- * files (served by Quinoa), the health checks, and whatever Vert.x answers itself. A route filter sees all of them;
+ * files (the web app's, served by Quarkus), the health checks, and whatever Vert.x answers itself. A route filter sees all of them;
  * the headers are added just before they are sent, so they are there whoever wrote the answer.
  */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class BrowserProtections {
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
-            // Quinoa answers the staff's addresses by rerouting to /index.html, which starts again without the
+            // The staff's addresses are answered by rerouting to /index.html (WebApp), which starts again without the
             // headers so far (so a path rule in application.properties cannot tell them from the child's app); the
             // address first asked for is kept in the context, which survives the reroute.
             String asked = context.get(ASKED_PATH);
