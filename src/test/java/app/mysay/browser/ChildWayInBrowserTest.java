@@ -326,9 +326,10 @@ class ChildWayInBrowserTest extends BrowserTest {
             signIn(staff, s.socialWorker());
             assertThat(heading(staff, "My children and families")).isVisible();
             staff.navigate("/staff/conferences/" + s.conference());
-            button(staff, "Reset Leo's PIN").click();
+            link(staff, "Reset Leo's PIN on the locked device").click();
+            button(staff, "Reset the PIN of Device 1").click();
             button(staff, "Yes, reset the PIN").click();
-            assertThat(staff.getByText("Leo can now choose a new PIN")).isVisible();
+            assertThat(staff.getByText("Leo can now choose a new PIN on Device 1")).isVisible();
 
             // Leo's phone still shows the PIN screen: whatever he types, he is asked to choose a new PIN.
             page.locator("#pin").fill(PIN);
