@@ -116,6 +116,15 @@ class ChildDevicesBrowserTest extends BrowserTest {
                     .isVisible();
             check(page, "devices-after-remove");
 
+            // Inviting Zoe again says what happens to the devices already set up, and leads to them.
+            page.navigate("/staff/conferences/" + conference + "/children/" + zoe + "/invite");
+            assertThat(heading(page, "Invite Zoe to give their views")).isVisible();
+            assertThat(page.getByText("Devices Zoe already set up keep working, each with its own PIN, until you remove them."))
+                    .isVisible();
+            check(page, "invite-again");
+            keys.press(link(page, "remove it from Zoe's devices"));
+            assertThat(heading(page, "Zoe's devices")).isVisible();
+
             // On Zoe's phone: a new PIN, and she is back in.
             zoesPhone.reload();
             assertThat(heading(zoesPhone, "Choose a new PIN")).isVisible();

@@ -180,7 +180,9 @@ class ChildWayInBrowserTest extends BrowserTest {
             assertThat(page.locator("#worries")).hasValue(WORRY);
 
             button(page, "Menu").click();
-            button(page, "Sign out").click();
+            // The PIN screen shows as soon as the app forgets the child, before the service has ended the session:
+            // wait for that, or the script below can slip in first.
+            page.waitForResponse(r -> r.url().endsWith("/api/auth/sign-out"), () -> button(page, "Sign out").click());
             assertThat(heading(page, "Type your PIN")).isVisible();
             assertNothingReadable(page, "after signing out");
 
