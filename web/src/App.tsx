@@ -7,7 +7,7 @@ import { go, mode, screen, type Screen } from './state/app';
 import { useObservable } from './state/observable';
 import { flushWaiting, keepTryingWaiting, loadHome, noteActivity, signedIn } from './state/session';
 import { childEditor, type ViewsEditor } from './state/views';
-import { ChoosePin, EnterCode, SignIn, Welcome } from './screens/Entry';
+import { ChoosePin, EnterCode, Removed, SignIn, Welcome } from './screens/Entry';
 import { Home } from './screens/Home';
 import { About, Help } from './screens/Info';
 import { CheckPage, SentPage, TopicPage, ViewsHub, type ViewsNav } from './screens/Views';
@@ -68,6 +68,8 @@ function CurrentScreen({ screen: s }: { screen: Screen }) {
       return <ChoosePin knownAs={s.knownAs} reset={s.reset} />;
     case 'signIn':
       return <SignIn notice={s.notice} />;
+    case 'removed':
+      return <Removed />;
     case 'home':
       return <Home />;
     case 'about':

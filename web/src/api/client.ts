@@ -15,7 +15,8 @@ import type {
   NewConference,
   NewStaffAccount,
   PackExport,
-  PinReset,
+  ChildDevice,
+  ChildDevices,
   Role,
   StaffChild,
   StaffConference,
@@ -294,7 +295,13 @@ export class ApiClient {
     this.call<InvitationCreated>('POST', `${staffViewsPath(conferenceId, childId)}/invitations`);
   invitations = (conferenceId: string, childId: string) =>
     this.call<InvitationInfo[]>('GET', `${staffViewsPath(conferenceId, childId)}/invitations`);
-  resetPin = (childId: string) => this.call<PinReset>('POST', `/api/children/${encodeURIComponent(childId)}/pin-reset`);
+
+  // ---- a child's devices (their social worker) ----
+  childDevices = (childId: string) => this.call<ChildDevices>('GET', devicesPath(childId));
+  resetDevicePin = (childId: string, deviceId: string) =>
+    this.call<ChildDevice>('POST', `${devicesPath(childId)}/${encodeURIComponent(deviceId)}/pin-reset`);
+  removeDevice = (childId: string, deviceId: string) =>
+    this.call<void>('DELETE', `${devicesPath(childId)}/${encodeURIComponent(deviceId)}`);
 
   // ---- the chair ----
   pack = (conferenceId: string) => this.call<PackExport>('GET', `/api/conferences/${encodeURIComponent(conferenceId)}/summary`);
@@ -361,3 +368,7 @@ function looksLikeProblem(value: unknown): value is Problem {
 }
 
 export const api = new ApiClient();
+
+function devicesPath(childId: string): string {
+  return `/api/children/${encodeURIComponent(childId)}/devices`;
+}

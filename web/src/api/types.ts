@@ -148,8 +148,11 @@ export interface Redeemed {
 }
 
 /** Where this phone stands (nothing about the child): which screen the app opens on. */
+/** Where a child's device stands: a PIN to type, one to choose, locked, too late to choose one, or taken off MySay. */
+export type DeviceState = 'PIN_SET' | 'PIN_NOT_SET' | 'LOCKED' | 'SET_UP_EXPIRED' | 'REMOVED';
+
 export interface DeviceStatus {
-  state: 'PIN_SET' | 'PIN_NOT_SET' | 'LOCKED' | 'SET_UP_EXPIRED';
+  state: DeviceState;
 }
 
 export interface SentViews {
@@ -373,9 +376,25 @@ export interface InvitationInfo {
   redeemedAt: string | null;
 }
 
-export interface PinReset {
+/** One of a child's devices, as their social worker sees it: a name MySay gives it and its kind, nothing identifying. */
+export interface ChildDevice {
+  id: string;
+  /** "Device 1", "Device 2", ... in the order they were set up. */
+  name: string;
+  /** The browser and system family its browser gave, e.g. "Chrome on Android"; null when not known. */
+  kind: string | null;
+  setUpAt: string;
+  lastSignedInAt: string | null;
+  state: DeviceState;
+  /** While a PIN may be chosen on it (just set up, or after a reset): until when. */
+  newPinUntil: string | null;
+  removedAt: string | null;
+}
+
+export interface ChildDevices {
   childId: string;
-  devicesReset: number;
+  knownAs: string;
+  devices: ChildDevice[];
 }
 
 export type NotificationKind = 'VIEWS_SENT' | 'VIEWS_DUE_SOON' | 'VIEWS_UNREAD' | 'URGENT_VIEWS' | 'CONFERENCE_MOVED'
@@ -438,6 +457,7 @@ export type AuditAction =
   | 'CHILD_CREATED' | 'CHILD_UPDATED' | 'CONFERENCE_CREATED' | 'CONFERENCE_CANCELLED' | 'CONFERENCE_MOVED' | 'CHILD_READ'
   | 'INVITATION_CREATED' | 'INVITATION_REDEEMED' | 'INVITATION_REFUSED'
   | 'CHILD_PIN_SET' | 'CHILD_SIGNED_IN' | 'CHILD_PIN_FAILED' | 'CHILD_LOCKED' | 'CHILD_PIN_RESET'
+  | 'CHILD_DEVICES_READ' | 'CHILD_DEVICE_REMOVED'
   | 'VIEWS_DRAFT_READ' | 'VIEWS_DRAFT_SAVED' | 'VIEWS_SENT' | 'VIEWS_READ' | 'VIEWS_VERSION_READ' | 'SUMMARY_READ'
   | 'CHAIR_ACKNOWLEDGED' | 'DECISION_RECORDED' | 'STATUS_READ'
   | 'FIGURES_READ' | 'AUDIT_SEARCHED' | 'AUDIT_EXPORTED' | 'AUDIT_VERIFIED'

@@ -29,6 +29,11 @@ async function redeem(code: string): Promise<string | null> {
     return null;
   } catch (e) {
     if (e instanceof ApiError && e.status === 429) return tooManyTries(e);
+    if (isProblem(e, 'device-removed')) {
+      // The child's old link again, on a phone the social worker took off MySay.
+      go({ name: 'removed' });
+      return null;
+    }
     if (isProblem(e, 'device-already-set-up')) {
       // The child's own link again, on the phone it set up: the PIN is the way in.
       deviceBound.set(true);
@@ -154,6 +159,8 @@ export function ChoosePin({ knownAs, reset }: { knownAs?: string; reset?: boolea
         setErrors([{ field: 'pin', message: t('pin.tooEasy') }]);
       } else if (isProblem(err, 'pin-already-set')) {
         go({ name: 'signIn' });
+      } else if (isProblem(err, 'device-removed')) {
+        go({ name: 'removed' });
       } else if (isProblem(err, 'pin-setup-expired')) {
         setErrors([{ field: 'pin', message: t('pin.tooLate') }]);
       } else if (err instanceof ApiError && err.status === 429) {
@@ -209,6 +216,8 @@ export function SignIn({ notice }: { notice?: string }) {
         setErrors([{ field: 'pin', message: tn('pin.wrong', left) }]);
       } else if (err instanceof ApiError && err.status === 429) {
         setErrors([{ field: 'pin', message: tooManyTries(err) }]);
+      } else if (isProblem(err, 'device-removed')) {
+        go({ name: 'removed' });
       } else if (isProblem(err, 'device-not-recognised')) {
         deviceBound.set(false);
         go({ name: 'code' });
@@ -235,5 +244,22 @@ export function SignIn({ notice }: { notice?: string }) {
       </button>
       <p class="hint">{t('pin.forgotten')}</p>
     </form>
+  );
+}
+
+/**
+ * A phone the social worker took off MySay (lost, or someone else may use it). Plain words, and nothing about the
+ * child or who removed it: whoever holds the phone may not be the child.
+ */
+export function Removed() {
+  return (
+    <>
+      <Heading>{t('removed.title')}</Heading>
+      <p class="lead">{t('removed.body')}</p>
+      <p>{t('removed.next')}</p>
+      <button type="button" class="button button-secondary" onClick={() => go({ name: 'code' })}>
+        {t('removed.haveCode')}
+      </button>
+    </>
   );
 }

@@ -54,7 +54,7 @@ export function ConferencePage({ id, me }: { id: string; me: Me }) {
         <p class="hint">You can record the decision once the conference has started.</p>
       )}
       {c.children.map((s) => (
-        <ChildCard key={s.childId} conference={c} status={s} me={me} onChanged={reload} />
+        <ChildCard key={s.childId} conference={c} status={s} me={me} />
       ))}
     </>
   );
@@ -132,9 +132,7 @@ function MoveConference({ conference: c, onMoved, onCancel }: { conference: Staf
   );
 }
 
-function ChildCard({ conference: c, status: s, me, onChanged }: { conference: StaffConference; status: ChildStatus; me: Me; onChanged: () => void }) {
-  // Kept here, not in PinReset: once the reset reloads the status, the device is no longer locked and PinReset goes.
-  const [pinResetMessage, setPinResetMessage] = useState<string | null>(null);
+function ChildCard({ conference: c, status: s, me }: { conference: StaffConference; status: ChildStatus; me: Me }) {
   return (
     <section class={`card${s.urgent ? ' card-urgent' : ''}`} aria-labelledby={`child-${s.childId}`}>
       <h2 id={`child-${s.childId}`} class="heading-m">{s.knownAs}</h2>
@@ -154,42 +152,16 @@ function ChildCard({ conference: c, status: s, me, onChanged }: { conference: St
           </Link>
         </div>
       )}
-      {pinResetMessage && <Notice kind="success">{pinResetMessage}</Notice>}
-      {me.role === 'SOCIAL_WORKER' && s.deviceLocked && !pinResetMessage && (
-        <PinReset status={s} onDone={(message) => { setPinResetMessage(message); onChanged(); }} />
+      {me.role === 'SOCIAL_WORKER' && (
+        <p>
+          <Link href={`/staff/children/${s.childId}/devices`} class={s.deviceLocked ? 'button button-warning' : undefined}>
+            {s.deviceLocked ? `Reset ${s.knownAs}'s PIN on the locked device` : `${s.knownAs}'s devices`}
+          </Link>
+        </p>
       )}
       {me.role === 'ADVOCATE' && c.status === 'SCHEDULED' && (
         <Link href={`/staff/conferences/${c.id}/children/${s.childId}/views`} class="button">Give views with or for {s.knownAs}</Link>
       )}
     </section>
-  );
-}
-
-function PinReset({ status: s, onDone }: { status: ChildStatus; onDone: (message: string) => void }) {
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const reset = async () => {
-    try {
-      await api.resetPin(s.childId);
-      onDone(`${s.knownAs} can now choose a new PIN on the same device: be with them when they do. If they lost the device, invite them again.`);
-    } catch (err) {
-      setError(errorsFrom(err, 'reset')[0].message);
-    }
-  };
-  return (
-    <div class="pin-reset">
-      {error && <p class="error-message" role="alert">{error}</p>}
-      {!confirming ? (
-        <button type="button" class="button button-warning" onClick={() => setConfirming(true)}>Reset {s.knownAs}'s PIN</button>
-      ) : (
-        <div class="notice notice-warning">
-          <p>Only do this after talking with {s.knownAs}: make sure it was them who forgot the PIN, not someone else trying to get in.</p>
-          <div class="button-group">
-            <button type="button" class="button button-warning" onClick={reset}>Yes, reset the PIN</button>
-            <button type="button" class="button button-secondary" onClick={() => setConfirming(false)}>Cancel</button>
-          </div>
-        </div>
-      )}
-    </div>
   );
 }

@@ -21,6 +21,7 @@ import { SignIn } from './SignIn';
 import { AddChild } from './socialWorker/AddChild';
 import { ArrangeConference } from './socialWorker/ArrangeConference';
 import { Caseload } from './socialWorker/Caseload';
+import { Devices } from './socialWorker/Devices';
 import { Invite } from './socialWorker/Invite';
 
 /** The professionals' workspace at /staff: one shell, and the pages each role uses. */
@@ -44,6 +45,7 @@ const ROUTES: Route[] = [
   { pattern: '/staff/account', roles: ['SOCIAL_WORKER', 'CHAIR', 'ADVOCATE', 'MANAGER'], title: 'Your account', page: () => <Account /> },
   { pattern: '/staff/children/new', roles: ['SOCIAL_WORKER'], title: 'Add a child', page: () => <AddChild /> },
   { pattern: '/staff/conferences/new', roles: ['SOCIAL_WORKER'], title: 'Arrange a conference', page: () => <ArrangeConference /> },
+  { pattern: '/staff/children/:childId/devices', roles: ['SOCIAL_WORKER'], title: "A child's devices", page: (p) => <Devices childId={p.childId} /> },
   { pattern: '/staff/conferences/:id', roles: ['SOCIAL_WORKER', 'CHAIR', 'ADVOCATE'], title: 'Conference', page: (p, me) => <ConferencePage id={p.id} me={me} /> },
   { pattern: '/staff/conferences/:id/children/:childId/invite', roles: ['SOCIAL_WORKER'], title: 'Invite a child', page: (p) => <Invite conferenceId={p.id} childId={p.childId} /> },
   { pattern: '/staff/conferences/:id/pack', roles: ['CHAIR', 'SOCIAL_WORKER'], title: 'Conference pack', page: (p, me) => <Pack id={p.id} me={me} /> },

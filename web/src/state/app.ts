@@ -24,6 +24,8 @@ export type Screen =
   /** After redeeming a code the child's name is known; after a reset (or on reopening) nothing is shown of them. */
   | { name: 'choosePin'; knownAs?: string; reset?: boolean }
   | { name: 'signIn'; notice?: string }
+  /** The social worker took this device off MySay: it says so, and nothing else. */
+  | { name: 'removed' }
   | { name: 'home' }
   | { name: 'about'; page?: AboutPage }
   | { name: 'help' }

@@ -22,7 +22,8 @@ let lastActivity = Date.now();
 /**
  * The screen a phone that is set up opens on. Never the child's own screens: whoever opens MySay again, after the
  * browser or the page was closed, needs the PIN. The service says where the phone stands: a PIN to type, a new one
- * to choose (after the social worker reset it), or locked. With no signal, the PIN screen (sending waits).
+ * to choose (after the social worker reset it), locked, or taken off MySay. With no signal, the PIN screen (sending
+ * waits).
  */
 export async function deviceScreen(): Promise<Screen> {
   try {
@@ -35,6 +36,8 @@ export async function deviceScreen(): Promise<Screen> {
       case 'SET_UP_EXPIRED':
         deviceBound.set(false);
         return { name: 'code' };
+      case 'REMOVED':
+        return { name: 'removed' };
       default:
         return { name: 'signIn' };
     }

@@ -52,7 +52,7 @@ export function Caseload() {
         <table class="table">
           <caption class="visually-hidden">Children allocated to you</caption>
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Case reference</th><th scope="col">Age</th><th scope="col">Family</th></tr>
+            <tr><th scope="col">Name</th><th scope="col">Case reference</th><th scope="col">Age</th><th scope="col">Family</th><th scope="col">Devices</th></tr>
           </thead>
           <tbody>
             {children.map((child) => (
@@ -61,6 +61,7 @@ export function Caseload() {
                 <td data-label="Case reference">{child.caseReference}</td>
                 <td data-label="Age">{ageLabel(child.ageBand)}</td>
                 <td data-label="Family">{child.familyId ? familyRef.get(child.familyId) ?? '' : 'none'}</td>
+                <td data-label="Devices"><Link href={`/staff/children/${child.id}/devices`}>{child.knownAs}'s devices</Link></td>
               </tr>
             ))}
           </tbody>

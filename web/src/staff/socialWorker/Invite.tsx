@@ -4,7 +4,7 @@ import type { ChildStatus, InvitationCreated, StaffConference } from '../../api/
 import { formatDate } from '../../i18n';
 import { fillWith, useTranslator } from '../../i18n/useTranslator';
 import { englishName } from '../status';
-import { BackLink, Heading, LoadState, QrCodeImage, errorsFrom, useLoad } from '../common';
+import { BackLink, Heading, Link, LoadState, QrCodeImage, errorsFrom, useLoad } from '../common';
 
 /**
  * Invite a child: a link, its QR code and a one-page letter in plain words. The code is shown once, here: the
@@ -41,7 +41,8 @@ export function Invite({ conferenceId, childId }: { conferenceId: string; childI
       <p>You will get a link, a QR code and a letter to print. Give them to {status.knownAs} yourself, or to someone they trust. Do not send them where a parent or carer could see them first.</p>
       {status.invitation && (
         <div class="notice notice-warning">
-          <p>{status.knownAs} was invited before. A new invitation stops the earlier link and code from working. Devices already set up keep working.</p>
+          <p>{status.knownAs} was invited before. A new invitation stops the earlier link and code from working.</p>
+          <p>Devices {status.knownAs} already set up keep working, each with its own PIN, until you remove them. If a device is lost, or someone else may be using it, <Link href={`/staff/children/${childId}/devices`}>remove it from {status.knownAs}'s devices</Link> first.</p>
         </div>
       )}
       {error && <p class="error-message" role="alert">{error}</p>}

@@ -9,7 +9,16 @@ public enum AuditAction {
     /** Someone read a child's record: alone, in a list or in a family (one per child shown). */
     CHILD_READ,
     INVITATION_CREATED, INVITATION_REDEEMED, INVITATION_REFUSED,
-    CHILD_PIN_SET, CHILD_SIGNED_IN, CHILD_PIN_FAILED, CHILD_LOCKED, CHILD_PIN_RESET,
+    CHILD_PIN_SET, CHILD_SIGNED_IN, CHILD_PIN_FAILED, CHILD_LOCKED,
+    /** The social worker reset the PIN of one of the child's devices (which one in the detail). */
+    CHILD_PIN_RESET,
+    /** The social worker looked at the list of the child's devices (how many in the detail). */
+    CHILD_DEVICES_READ,
+    /**
+     * One of the child's devices was taken off MySay: by the social worker (which one in the detail), or by a new
+     * invitation opened in the same browser, which overwrote its cookie.
+     */
+    CHILD_DEVICE_REMOVED,
     VIEWS_DRAFT_READ, VIEWS_DRAFT_SAVED, VIEWS_SENT, VIEWS_READ, VIEWS_VERSION_READ, SUMMARY_READ,
     CHAIR_ACKNOWLEDGED, DECISION_RECORDED,
     /** Someone read where a conference stands for a child: alone or in a list (one per child shown). */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -17,7 +18,8 @@ public class ChildDeviceRepository implements PanacheRepositoryBase<ChildDevice,
         return find("secretHash", secretHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** Every device of the child, removed ones too, oldest first: the order their names count in. */
     public Uni<List<ChildDevice>> forChild(UUID childId) {
-        return list("childId", childId);
+        return list("childId", Sort.by("createdAt").and("id"), childId);
     }
 }

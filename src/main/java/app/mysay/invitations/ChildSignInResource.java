@@ -7,9 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -60,11 +62,13 @@ public class ChildSignInResource {
     @POST
     @Path("/redeem")
     @Operation(summary = "Redeem an invitation code: binds this device (HttpOnly cookie); choose a PIN next. A used "
-            + "code opened again on the device it set up answers 409 device-already-set-up: sign in with the PIN")
+            + "code opened again on the device it set up answers 409 device-already-set-up (sign in with the PIN), or "
+            + "401 device-removed if the social worker removed that device")
     public Uni<Response> redeem(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter the code from your invitation") @Valid RedeemRequest request,
-            @Context HttpServerRequest http) {
-        return limits.redeem(limits.clientAddress(http)).chain(attempt -> service.redeem(request.code(), deviceSecret)
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent, @Context HttpServerRequest http) {
+        return limits.redeem(limits.clientAddress(http))
+                .chain(attempt -> service.redeem(request.code(), deviceSecret, userAgent)
                 .call(binding -> binding != null ? limits.succeeded(attempt) : Uni.createFrom().voidItem()))
                 .map(binding -> {
             if (binding == null) {
@@ -79,8 +83,8 @@ public class ChildSignInResource {
     @Path("/device")
     @Operation(summary = "Where this device stands, so the app knows which screen to open: PIN_SET (sign in with the "
             + "PIN), PIN_NOT_SET (choose one: just set up, or reset by the social worker), LOCKED (too many wrong PINs), "
-            + "SET_UP_EXPIRED (no PIN was chosen in time). Nothing about the child; 401 device-not-recognised if this "
-            + "device is not set up")
+            + "SET_UP_EXPIRED (no PIN was chosen in time), REMOVED (the social worker took it off MySay: it opens MySay "
+            + "no more). Nothing about the child; 401 device-not-recognised if this device is not set up")
     public Uni<DeviceStatus> device(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret) {
         return service.deviceState(deviceSecret).map(DeviceStatus::new);
     }
@@ -96,7 +100,8 @@ public class ChildSignInResource {
 
     @POST
     @Path("/pin")
-    @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in")
+    @Operation(summary = "Choose the PIN on a newly bound (or reset) device; signs the child in. 401 device-removed on "
+            + "a device the social worker removed")
     public Uni<Response> setPin(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
         return limits.pin(deviceSecret, limits.clientAddress(http))
@@ -107,7 +112,8 @@ public class ChildSignInResource {
 
     @POST
     @Path("/sign-in")
-    @Operation(summary = "Sign in with this device and the PIN; after 5 wrong PINs the device is locked")
+    @Operation(summary = "Sign in with this device and the PIN; after 5 wrong PINs the device is locked. 401 "
+            + "device-removed on a device the social worker removed")
     public Uni<Response> signIn(@CookieParam(SessionCookies.DEVICE_COOKIE) String deviceSecret,
             @NotNull(message = "Enter your PIN") @Valid PinRequest request, @Context HttpServerRequest http) {
         return limits.pin(deviceSecret, limits.clientAddress(http))

@@ -2,6 +2,7 @@ package app.mysay.invitations;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import app.mysay.children.Child;
 import app.mysay.children.ChildRepository;
 import app.mysay.common.ApiProblem;
 import app.mysay.common.Timestamps;
-import app.mysay.invitations.InvitationDtos.PinReset;
 import app.mysay.security.AccessPolicy;
 import app.mysay.security.Caller;
 import app.mysay.security.PasswordHasher;
@@ -54,9 +54,12 @@ public class ChildSignInService {
 
     /** Where a device stands, for the app to choose its screen: it says nothing about the child. */
     public enum DeviceState {
-        PIN_SET, PIN_NOT_SET, LOCKED, SET_UP_EXPIRED;
+        PIN_SET, PIN_NOT_SET, LOCKED, SET_UP_EXPIRED, REMOVED;
 
         static DeviceState of(ChildDevice device, Instant now) {
+            if (device.removed()) {
+                return REMOVED;
+            }
             if (device.lockedAt != null) {
                 return LOCKED;
             }
@@ -77,12 +80,10 @@ public class ChildSignInService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final int pinAttempts;
-    private final Duration pinSetupAfterReset;
 
     ChildSignInService(InvitationRepository invitations, ChildDeviceRepository devices, ChildRepository children,
             PasswordHasher hasher, TokenService tokens, AccessPolicy access, AuditLog audit,
-            @ConfigProperty(name = "mysay.child.pin-attempts") int pinAttempts,
-            @ConfigProperty(name = "mysay.child.pin-setup-window") Duration pinSetupAfterReset) {
+            @ConfigProperty(name = "mysay.child.pin-attempts") int pinAttempts) {
         this.invitations = invitations;
         this.devices = devices;
         this.children = children;
@@ -91,7 +92,6 @@ public class ChildSignInService {
         this.access = access;
         this.audit = audit;
         this.pinAttempts = pinAttempts;
-        this.pinSetupAfterReset = pinSetupAfterReset;
     }
 
     /** Every way a code can fail gets this same answer, so nobody can learn which codes exist. */
@@ -106,6 +106,12 @@ public class ChildSignInService {
                 "Type your PIN to open MySay.");
     }
 
+    /** The social worker took this device off MySay: it never opens MySay again, whatever is typed on it. */
+    public static ApiProblem deviceRemoved() {
+        return new ApiProblem(401, "device-removed", "This phone or tablet no longer opens MySay",
+                "It was taken off MySay. If you want to use MySay on it again, ask your social worker for a new invitation.");
+    }
+
     public static ApiProblem deviceNotRecognised() {
         return new ApiProblem(401, "device-not-recognised", "This phone or tablet is not set up",
                 "Open the link in your invitation on this phone or tablet to set it up, or ask your social worker for a new invitation.");
@@ -114,10 +120,13 @@ public class ChildSignInService {
     /**
      * Null when the invitation exists but cannot be used (the refusal is audited, so this must commit). A used (or
      * old) code opened again on a device already bound to the same child fails with 409 device-already-set-up, so the
-     * app can go to the PIN; anywhere else it gets the same answer as any code that does not work.
+     * app can go to the PIN, or with 401 device-removed if the social worker removed that device; anywhere else it
+     * gets the same answer as any code that does not work. A new code opened on a browser that holds one of the
+     * child's devices replaces that device: its cookie is overwritten, so it could never be used again, and it is
+     * removed rather than left in the social worker's list as if it were still in use.
      */
     @WithTransaction
-    public Uni<Binding> redeem(String typedCode, String deviceSecret) {
+    public Uni<Binding> redeem(String typedCode, String deviceSecret, String userAgent) {
         String code = Secrets.normaliseInvitationCode(typedCode);
         if (code == null) {
             return Uni.createFrom().failure(invitationNotValid());
@@ -128,27 +137,45 @@ public class ChildSignInService {
             }
             Instant now = Timestamps.now();
             if (invitation.stateAt(now) != InvitationState.OPEN) {
-                return boundTo(deviceSecret, invitation.childId).flatMap(own -> own
-                        ? Uni.createFrom().failure(deviceAlreadySetUp())
-                        : audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
-                                invitation.conferenceId, invitation.stateAt(now).name().toLowerCase())
-                                .replaceWith(Uni.createFrom().item((Binding) null)));
+                return access.deviceOf(deviceSecret, invitation.childId).flatMap(own -> {
+                    if (own != null) {
+                        return Uni.createFrom().failure(own.removed() ? deviceRemoved() : deviceAlreadySetUp());
+                    }
+                    return audit.record(null, AuditLog.ANONYMOUS, AuditAction.INVITATION_REFUSED, invitation.childId,
+                            invitation.conferenceId, invitation.stateAt(now).name().toLowerCase(Locale.ROOT))
+                            .replaceWith(Uni.createFrom().item((Binding) null));
+                });
             }
-            invitation.redeemedAt = now;
-            String secret = Secrets.newDeviceSecret();
-            ChildDevice device = new ChildDevice();
-            device.id = UUID.randomUUID();
-            device.childId = invitation.childId;
-            device.invitationId = invitation.id;
-            device.secretHash = Secrets.sha256(secret);
-            device.pinSetupUntil = now.plus(PIN_SETUP_AFTER_REDEEMING);
-            device.createdAt = now;
-            return devices.persist(device)
-                    .call(() -> audit.record(invitation.childId, Role.CHILD.name(), AuditAction.INVITATION_REDEEMED,
-                            invitation.childId, invitation.conferenceId, null))
-                    .flatMap(d -> children.findById(invitation.childId))
-                    .map(child -> new Binding(secret, child.knownAs));
+            return access.deviceOf(deviceSecret, invitation.childId)
+                    .call(replaced -> replaced == null || replaced.removed() ? Uni.createFrom().voidItem()
+                            : replace(replaced, now))
+                    .flatMap(replaced -> bind(invitation, now, userAgent));
         });
+    }
+
+    /** The child's device whose cookie a new invitation opened in the same browser is about to overwrite. */
+    private Uni<Void> replace(ChildDevice replaced, Instant now) {
+        replaced.remove(now);
+        return audit.record(replaced.childId, Role.CHILD.name(), AuditAction.CHILD_DEVICE_REMOVED, replaced.childId,
+                null, "replaced by a new invitation opened in the same browser");
+    }
+
+    private Uni<Binding> bind(Invitation invitation, Instant now, String userAgent) {
+        invitation.redeemedAt = now;
+        String secret = Secrets.newDeviceSecret();
+        ChildDevice device = new ChildDevice();
+        device.id = UUID.randomUUID();
+        device.childId = invitation.childId;
+        device.invitationId = invitation.id;
+        device.secretHash = Secrets.sha256(secret);
+        device.pinSetupUntil = now.plus(PIN_SETUP_AFTER_REDEEMING);
+        device.createdAt = now;
+        device.kind = DeviceKind.of(userAgent);
+        return devices.persist(device)
+                .call(() -> audit.record(invitation.childId, Role.CHILD.name(), AuditAction.INVITATION_REDEEMED,
+                        invitation.childId, invitation.conferenceId, null))
+                .flatMap(d -> children.findById(invitation.childId))
+                .map(child -> new Binding(secret, child.knownAs));
     }
 
     /** Where this device stands; 401 device-not-recognised if it is not set up (or no longer is). */
@@ -212,7 +239,7 @@ public class ChildSignInService {
                 device.failedPinAttempts++;
                 if (device.failedPinAttempts >= pinAttempts) {
                     device.lockedAt = Timestamps.now();
-                    device.tokensValidAfter = TokenService.later(device.tokensValidAfter, TokenService.revokeUntilNow());
+                    device.endSessions();
                     return audit.record(device.childId, Role.CHILD.name(), AuditAction.CHILD_LOCKED, device.childId,
                             null, null).replaceWith((PinOutcome) new Locked());
                 }
@@ -224,43 +251,12 @@ public class ChildSignInService {
     }
 
     /**
-     * The social worker unlocks the child's devices and clears their PINs; the child chooses a new PIN on the same
-     * device within the set-up window (the social worker should be with the child when doing this).
-     */
-    @WithTransaction
-    public Uni<PinReset> resetPin(Caller socialWorker, UUID childId) {
-        return access.manageableChild(socialWorker, childId)
-                .flatMap(child -> devices.forChild(childId))
-                .flatMap(list -> {
-                    Instant until = Timestamps.now().plus(pinSetupAfterReset);
-                    Instant revoked = TokenService.revokeUntilNow();
-                    list.forEach(device -> {
-                        // Every session on every device ends, and stays ended once a new PIN is chosen.
-                        device.tokensValidAfter = TokenService.later(device.tokensValidAfter, revoked);
-                        device.pinHash = null;
-                        device.pinSetupUntil = until;
-                        device.failedPinAttempts = 0;
-                        device.lockedAt = null;
-                        // Drafts kept on the device under the old secret stay unreadable, whoever chooses the new PIN.
-                        device.draftKeyEnc = null;
-                    });
-                    return audit.record(socialWorker, AuditAction.CHILD_PIN_RESET, childId, null,
-                            list.size() + " device(s)").replaceWith(new PinReset(childId, list.size()));
-                });
-    }
-
-    /**
      * The secret that unlocks the drafts kept on the device the child signed in on (with the PIN: only a child's
      * session reaches this). Made on first use, and again after a PIN reset.
      */
     @WithTransaction
     public Uni<String> draftKey(Caller child) {
-        return devices.findById(child.deviceId()).map(device -> {
-            if (device == null || !device.childId.equals(child.id())) {
-                throw ApiProblem.notFound();
-            }
-            return device.draftKey();
-        });
+        return access.ownDevice(child).map(ChildDevice::draftKey);
     }
 
     /**
@@ -270,30 +266,27 @@ public class ChildSignInService {
      */
     @WithTransaction
     public Uni<Void> signOut(Caller child) {
-        return devices.findById(child.deviceId()).flatMap(device -> {
-            if (device == null || !device.childId.equals(child.id())) {
+        return access.ownDevice(child).onFailure(ApiProblem.class).recoverWithNull().flatMap(device -> {
+            if (device == null) {
                 return Uni.createFrom().voidItem();
             }
-            device.tokensValidAfter = TokenService.later(device.tokensValidAfter, TokenService.revokeUntilNow());
+            device.endSessions();
             return audit.record(child, AuditAction.SIGNED_OUT, child.id(), null, null);
         });
     }
 
-    /** Whether this device's cookie belongs to a device bound to this child. */
-    private Uni<Boolean> boundTo(String deviceSecret, UUID childId) {
-        if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100) {
-            return Uni.createFrom().item(false);
-        }
-        return devices.find("secretHash", Secrets.sha256(deviceSecret)).<ChildDevice>firstResult()
-                .map(device -> device != null && device.childId.equals(childId));
-    }
-
+    /** The device this cookie was bound as, locked; 401 if there is none, or if it was removed. */
     private Uni<ChildDevice> device(String deviceSecret) {
         if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100) {
             return Uni.createFrom().failure(deviceNotRecognised());
         }
         return devices.lockBySecretHash(Secrets.sha256(deviceSecret))
-                .onItem().ifNull().failWith(ChildSignInService::deviceNotRecognised);
+                .onItem().ifNull().failWith(ChildSignInService::deviceNotRecognised)
+                .invoke(device -> {
+                    if (device.removed()) {
+                        throw deviceRemoved();
+                    }
+                });
     }
 
     private Uni<Session> session(ChildDevice device) {

@@ -2,6 +2,7 @@ package app.mysay.invitations;
 
 import app.mysay.common.QrCodes;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -41,6 +42,16 @@ public final class InvitationDtos {
             @Pattern(regexp = "\\d{4,8}", message = "must be 4 to 8 numbers") String pin) {
     }
 
-    public record PinReset(UUID childId, int devicesReset) {
+    /**
+     * A device bound to a child, as the social worker sees it: a name MySay gives it ("Device 2", by the order the
+     * devices were set up), the kind of device its browser said it was, when it was set up and last signed in on,
+     * and where it stands (with, while a new PIN may be chosen on it, until when). Nothing that identifies the
+     * device or its owner, and nothing the child wrote.
+     */
+    public record DeviceView(UUID id, String name, String kind, Instant setUpAt, Instant lastSignedInAt,
+            ChildSignInService.DeviceState state, Instant newPinUntil, Instant removedAt) {
+    }
+
+    public record ChildDevices(UUID childId, String knownAs, List<DeviceView> devices) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import app.mysay.attachments.Attachment;
 import app.mysay.attachments.AttachmentKind;
@@ -19,6 +20,8 @@ import app.mysay.conferences.ConferenceChild;
 import app.mysay.conferences.ConferenceChildRepository;
 import app.mysay.conferences.ConferenceRepository;
 import app.mysay.conferences.ConferenceStatus;
+import app.mysay.invitations.ChildDevice;
+import app.mysay.invitations.ChildDeviceRepository;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -35,6 +38,9 @@ import io.smallrye.mutiny.Uni;
  * <li>An advocate: the children allocated to them.</li>
  * <li>A manager: no child's data at all.</li>
  * </ul>
+ * A child's devices (the phones and tablets bound to them by an invitation) are seen and changed only by whoever may
+ * manage the child (the allocated social worker), one device at a time; a child signed in on a device reaches that
+ * device alone, and only while it has not been removed.
  * An attachment (a voice note or a picture) is seen with the views it belongs to: by whoever may read the child's sent
  * views once a sent version names it, and before that only by whoever uploaded it (the child, or their advocate).
  * Anything a caller may not see is answered with 404, exactly as if it did not exist.
@@ -48,14 +54,16 @@ public class AccessPolicy {
     private final ConferenceRepository conferences;
     private final ConferenceChildRepository links;
     private final AttachmentRepository attachments;
+    private final ChildDeviceRepository devices;
 
     AccessPolicy(ChildRepository children, FamilyRepository families, ConferenceRepository conferences,
-            ConferenceChildRepository links, AttachmentRepository attachments) {
+            ConferenceChildRepository links, AttachmentRepository attachments, ChildDeviceRepository devices) {
         this.children = children;
         this.families = families;
         this.conferences = conferences;
         this.links = links;
         this.attachments = attachments;
+        this.devices = devices;
     }
 
     /** A cancelled conference, as an HQL literal: its chair no longer sees its children or their views. */
@@ -232,6 +240,61 @@ public class AccessPolicy {
                 + "exists (select 1 from Child c where c.familyId = f.id and (" + rule + ")))",
                 Parameters.with("id", familyId).and("me", caller.id()))
                 .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    // ---- a child's devices ----
+
+    /**
+     * One device of a child the caller may manage, locked for the change the caller is about to make (so that it
+     * cannot cross a PIN sign-in on the device, which locks the same row); 404 for anyone else, and for a device of
+     * another child, whoever asks.
+     */
+    public Uni<ChildDevice> manageableDevice(Caller caller, UUID childId, UUID deviceId) {
+        String rule = manageChildRule(caller.role());
+        if (rule == null || childId == null || deviceId == null) {
+            return notFound();
+        }
+        return devices.find("from ChildDevice d where d.id = :id and d.childId = :child and exists (select 1 from "
+                + "Child c where c.id = d.childId and (" + rule + "))",
+                Parameters.with("id", deviceId).and("child", childId).and("me", caller.id()))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    /**
+     * Every device bound to a child, removed ones too, oldest first, if the caller may manage the child; none
+     * otherwise (ask {@link #manageableChild} first for a 404).
+     */
+    public Uni<List<ChildDevice>> manageableDevices(Caller caller, UUID childId) {
+        String rule = manageChildRule(caller.role());
+        if (rule == null || childId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return devices.find("from ChildDevice d where d.childId = :child and exists (select 1 from Child c "
+                + "where c.id = d.childId and (" + rule + "))", Sort.by("createdAt").and("id"),
+                Parameters.with("child", childId).and("me", caller.id())).list();
+    }
+
+    /** The device a child's session was opened on, while it is still theirs and not removed; 404 otherwise. */
+    public Uni<ChildDevice> ownDevice(Caller caller) {
+        if (!caller.is(Role.CHILD) || caller.deviceId() == null) {
+            return notFound();
+        }
+        return devices.find("from ChildDevice d where d.id = :device and d.childId = :me and d.removedAt is null",
+                Parameters.with("device", caller.deviceId()).and("me", caller.id()))
+                .firstResult().onItem().ifNull().failWith(ApiProblem::notFound);
+    }
+
+    /**
+     * The device a device cookie belongs to, if it was bound to this child (removed or not), else null: only such a
+     * device may learn that an invitation code it opens again is the child's own (the cookie is the proof).
+     */
+    public Uni<ChildDevice> deviceOf(String deviceSecret, UUID childId) {
+        if (deviceSecret == null || deviceSecret.isBlank() || deviceSecret.length() > 100 || childId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return devices.find("secretHash = :hash and childId = :child",
+                Parameters.with("hash", Secrets.sha256(deviceSecret)).and("child", childId)).firstResult();
     }
 
     // ---- lists: the same rules, applied to many rows ----

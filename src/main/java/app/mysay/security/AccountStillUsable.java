@@ -22,10 +22,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Turns a verified token into the request's {@link Caller}, once, and only if the account behind it can still be
  * used. A staff token stops working as soon as its account is disabled, gone, or no longer holds the token's role; a
- * child's token as soon as the device it was issued on is locked or its PIN reset; and any token issued before its
- * account's (or, for a child, its device's) {@code tokens_valid_after}, which signing out, a PIN reset, locking and
- * disabling set, so that a revoked token never works again, not even once the account is enabled again or a new PIN
- * is chosen. Without this a leaver could go on
+ * child's token as soon as the device it was issued on is locked, removed or its PIN reset; and any token issued
+ * before its account's (or, for a child, its device's) {@code tokens_valid_after}, which signing out, a PIN reset,
+ * locking, removing and disabling set, so that a revoked token never works again, not even once the account is
+ * enabled again or a new PIN is chosen. Without this a leaver could go on
  * reading children's data for the rest of the token's lifetime, and a parent holding a locked phone could go on using
  * the child's session. One primary-key lookup per request.
  */
@@ -55,8 +55,9 @@ public class AccountStillUsable implements SecurityIdentityAugmentor {
         OffsetDateTime issuedAt = OffsetDateTime.ofInstant(Instant.ofEpochSecond(token.getIssuedAtTime()),
                 ZoneOffset.UTC);
         Uni<Boolean> usable = caller.is(Role.CHILD)
-                ? exists("select 1 from child_device where id = $1 and child_id = $2 and locked_at is null "
-                        + "and pin_hash is not null and (tokens_valid_after is null or tokens_valid_after <= $3)",
+                ? exists("select 1 from child_device where id = $1 and child_id = $2 and removed_at is null "
+                        + "and locked_at is null and pin_hash is not null "
+                        + "and (tokens_valid_after is null or tokens_valid_after <= $3)",
                         Tuple.of(caller.deviceId(), caller.id(), issuedAt))
                 : exists("select 1 from staff_account where id = $1 and enabled and role = $2 "
                         + "and (tokens_valid_after is null or tokens_valid_after <= $3)",

@@ -180,7 +180,9 @@ class ChildWayInBrowserTest extends BrowserTest {
             assertThat(page.locator("#worries")).hasValue(WORRY);
 
             button(page, "Menu").click();
-            button(page, "Sign out").click();
+            // The PIN screen shows as soon as the app forgets the child, before the service has ended the session:
+            // wait for that, or the script below can slip in first.
+            page.waitForResponse(r -> r.url().endsWith("/api/auth/sign-out"), () -> button(page, "Sign out").click());
             assertThat(heading(page, "Type your PIN")).isVisible();
             assertNothingReadable(page, "after signing out");
 
@@ -326,9 +328,10 @@ class ChildWayInBrowserTest extends BrowserTest {
             signIn(staff, s.socialWorker());
             assertThat(heading(staff, "My children and families")).isVisible();
             staff.navigate("/staff/conferences/" + s.conference());
-            button(staff, "Reset Leo's PIN").click();
+            link(staff, "Reset Leo's PIN on the locked device").click();
+            button(staff, "Reset the PIN of Device 1").click();
             button(staff, "Yes, reset the PIN").click();
-            assertThat(staff.getByText("Leo can now choose a new PIN")).isVisible();
+            assertThat(staff.getByText("Leo can now choose a new PIN on Device 1")).isVisible();
 
             // Leo's phone still shows the PIN screen: whatever he types, he is asked to choose a new PIN.
             page.locator("#pin").fill(PIN);

@@ -98,13 +98,17 @@ class WorkspaceBrowserTest extends BrowserTest {
             link(page, "Back to the conference").click();
             assertThat(page.getByText("Invitation opened on a device")).isVisible();
             assertThat(page.getByText("Locked out: reset the PIN")).isVisible();
-            button(page, "Reset Ada's PIN").click();
+            link(page, "Reset Ada's PIN on the locked device").click();
+            assertThat(heading(page, "Ada's devices")).isVisible();
+            button(page, "Reset the PIN of Device 1").click();
             check(page, "pin-reset-confirm");
             button(page, "Yes, reset the PIN").click();
-            assertThat(page.getByText("Ada can now choose a new PIN")).isVisible();
-            assertThat(page.getByText("Locked out: reset the PIN")).hasCount(0);
+            assertThat(page.getByText("Ada can now choose a new PIN on Device 1")).isVisible();
             check(page, "pin-reset-done");
             Api.setPin(device, "3691").then().statusCode(200);
+            page.navigate("/staff/conferences/" + conferenceId);
+            assertThat(page.getByText("Invitation opened on a device")).isVisible();
+            assertThat(page.getByText("Locked out: reset the PIN")).hasCount(0);
 
             link(page, "Children and families").click();
             assertThat(page.getByText(reference)).isVisible();

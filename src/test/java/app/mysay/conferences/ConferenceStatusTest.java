@@ -110,7 +110,7 @@ class ConferenceStatusTest {
         as(socialWorker).get(path).then()
                 .body("children.find { it.knownAs == 'Ben' }.deviceLocked", equalTo(true))
                 .body("children.find { it.knownAs == 'Ben' }.attention", contains("DEVICE_LOCKED"));
-        as(socialWorker).post("/api/children/" + ben + "/pin-reset").then().statusCode(200);
+        Api.resetPin(socialWorker, ben, benLogin.deviceSecret()).then().statusCode(200);
         as(socialWorker).get(path).then()
                 .body("children.find { it.knownAs == 'Ben' }.deviceLocked", equalTo(false));
     }

@@ -26,7 +26,7 @@ class ChildSessionEndsTest {
         ChildLogin login = Api.childSignedIn(socialWorker, conference, child);
         as(login).get("/api/child/me").then().statusCode(200);
 
-        as(socialWorker).post("/api/children/" + child + "/pin-reset").then().statusCode(200);
+        Api.resetPin(socialWorker, child, login.deviceSecret()).then().statusCode(200);
 
         as(login).get("/api/child/me").then().statusCode(401);
         as(login).post("/api/auth/refresh").then().statusCode(401);

@@ -279,12 +279,12 @@ class ChildSignInTest {
 
         // Another social worker cannot unlock this child, and learns nothing about them.
         Staff stranger = Api.staff(Role.SOCIAL_WORKER);
-        problem(as(stranger).post("/api/children/" + s.childId() + "/pin-reset"), 404, "not-found");
+        problem(Api.resetPin(stranger, s.childId(), device), 404, "not-found");
         problem(Api.childSignIn(device, PIN), 423, "locked");
 
         // The child's own social worker unlocks it; the child chooses a new PIN on the same device.
-        as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200)
-                .body("childId", equalTo(s.childId().toString())).body("devicesReset", equalTo(1));
+        Api.resetPin(s.socialWorker(), s.childId(), device).then().statusCode(200)
+                .body("name", equalTo("Device 1")).body("state", equalTo("PIN_NOT_SET"));
         problem(Api.childSignIn(device, PIN), 409, "pin-not-set");
         String token = Api.setPin(device, "4071").then().statusCode(200).extract().cookie("mysay_session");
         as(token).get("/api/child/me").then().statusCode(200).body("childId", equalTo(s.childId().toString()));
@@ -328,7 +328,7 @@ class ChildSignInTest {
             Api.childSignIn(device, "9513");
         }
         deviceState(device).then().statusCode(200).body("state", equalTo("LOCKED"));
-        as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200);
+        Api.resetPin(s.socialWorker(), s.childId(), device).then().statusCode(200);
         deviceState(device).then().statusCode(200).body("state", equalTo("PIN_NOT_SET"));
         Api.inTransaction(() -> Panache.getSession().flatMap(session -> session
                 .createNativeQuery("update child_device set pin_setup_until = now() - interval '1 minute' "
@@ -359,7 +359,7 @@ class ChildSignInTest {
                 .setParameter("child", s.childId()).getSingleResult()));
         assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(key), "kept encrypted");
 
-        as(s.socialWorker()).post("/api/children/" + s.childId() + "/pin-reset").then().statusCode(200);
+        Api.resetPin(s.socialWorker(), s.childId(), device).then().statusCode(200);
         problem(as(again).get("/api/child/device/key"), 401, "sign-in-required");
         String afterReset = Api.setPin(device, "4071").then().statusCode(200).extract().cookie("mysay_session");
         String newKey = as(afterReset).get("/api/child/device/key").then().statusCode(200).extract().path("key");

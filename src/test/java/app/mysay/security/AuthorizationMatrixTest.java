@@ -66,6 +66,7 @@ class AuthorizationMatrixTest {
 
     static final int OK = 200;
     static final int CREATED = 201;
+    static final int NO_CONTENT = 204;
     static final int ROLE_REFUSED = 403;
     static final int HIDDEN = 404;
     /** The decision endpoint answers 409 to its own chair before the conference starts: authorised, but too early. */
@@ -127,6 +128,10 @@ class AuthorizationMatrixTest {
         String f2Reference;
         UUID k1;
         UUID k2;
+        /** Bea's device, reset by the matrix; a second one of hers, removed by it; Cal's, which nobody may touch. */
+        UUID beaDevice;
+        UUID beaSpareDevice;
+        UUID calDevice;
 
         static World build() {
             World w = new World();
@@ -166,6 +171,9 @@ class AuthorizationMatrixTest {
             ChildLogin alpha = Api.childSignedIn(sw1, w.k1, w.child.get(Kid.ALPHA));
             ChildLogin bea = Api.childSignedIn(sw1, w.k1, w.child.get(Kid.BEA));
             ChildLogin cal = Api.childSignedIn(sw2, w.k2, w.child.get(Kid.CAL));
+            w.beaDevice = Api.deviceId(bea.deviceSecret());
+            w.beaSpareDevice = Api.deviceId(Api.childSignedIn(sw1, w.k1, w.child.get(Kid.BEA)).deviceSecret());
+            w.calDevice = Api.deviceId(cal.deviceSecret());
             w.tokens.put(CHILD_ALPHA, alpha.token());
             w.ids.put(CHILD_ALPHA, alpha.childId());
             w.tokens.put(CHILD_CAL, cal.token());
@@ -181,7 +189,10 @@ class AuthorizationMatrixTest {
         }
 
         String path(String template) {
-            return template.replace("{ALPHA}", child.get(Kid.ALPHA).toString())
+            return template.replace("{BEA_DEVICE}", beaDevice.toString())
+                    .replace("{BEA_SPARE_DEVICE}", beaSpareDevice.toString())
+                    .replace("{CAL_DEVICE}", calDevice.toString())
+                    .replace("{ALPHA}", child.get(Kid.ALPHA).toString())
                     .replace("{BEA}", child.get(Kid.BEA).toString())
                     .replace("{CAL}", child.get(Kid.CAL).toString())
                     .replace("{K1}", k1.toString()).replace("{K2}", k2.toString())
@@ -354,10 +365,30 @@ class AuthorizationMatrixTest {
                         .expect(OK, SW1)
                         .expect(HIDDEN, SW2)
                         .expect(ROLE_REFUSED, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER, CHILD_ALPHA, CHILD_CAL),
-                row("POST", "/api/children/{BEA}/pin-reset")
+                // ---- a child's devices (the child's allocated social worker only; any other staff: as if none) ----
+                row("GET", "/api/children/{BEA}/devices")
                         .expect(OK, SW1)
-                        .expect(HIDDEN, SW2)
-                        .expect(ROLE_REFUSED, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER, CHILD_ALPHA, CHILD_CAL),
+                        .expect(HIDDEN, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER)
+                        .expect(ROLE_REFUSED, CHILD_ALPHA, CHILD_CAL),
+                row("GET", "/api/children/{ALPHA}/devices")
+                        .expect(OK, SW1)
+                        .expect(HIDDEN, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER)
+                        .expect(ROLE_REFUSED, CHILD_ALPHA, CHILD_CAL),
+                row("POST", "/api/children/{BEA}/devices/{BEA_DEVICE}/pin-reset")
+                        .expect(OK, SW1)
+                        .expect(HIDDEN, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER)
+                        .expect(ROLE_REFUSED, CHILD_ALPHA, CHILD_CAL),
+                row("DELETE", "/api/children/{BEA}/devices/{BEA_SPARE_DEVICE}")
+                        .expect(NO_CONTENT, SW1)
+                        .expect(HIDDEN, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER)
+                        .expect(ROLE_REFUSED, CHILD_ALPHA, CHILD_CAL),
+                // Cal's device under a child SW1 may manage: not found, by SW1 nor by Cal's own social worker.
+                row("POST", "/api/children/{BEA}/devices/{CAL_DEVICE}/pin-reset")
+                        .expect(HIDDEN, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER)
+                        .expect(ROLE_REFUSED, CHILD_ALPHA, CHILD_CAL),
+                row("DELETE", "/api/children/{ALPHA}/devices/{CAL_DEVICE}")
+                        .expect(HIDDEN, SW1, SW2, CHAIR1, CHAIR2, ADV1, ADV2, MANAGER)
+                        .expect(ROLE_REFUSED, CHILD_ALPHA, CHILD_CAL),
                 // ---- families ----
                 row("GET", "/api/families/{F1}")
                         .expect(OK, SW1, CHAIR1, ADV1)

@@ -25,9 +25,9 @@ import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTParser;
 
 /**
- * Signing out, a PIN reset and disabling an account revoke the tokens issued before, at once: the old token is
- * refused as Bearer and as the cookie on every kind of endpoint, cannot be refreshed, and stays refused when the
- * account is enabled again or a new PIN chosen; a fresh sign-in, even in the same second, works.
+ * Signing out, a PIN reset, removing a device and disabling an account revoke the tokens issued before, at once: the
+ * old token is refused as Bearer and as the cookie on every kind of endpoint, cannot be refreshed, and stays refused
+ * when the account is enabled again or a new PIN chosen; a fresh sign-in, even in the same second, works.
  */
 @QuarkusTest
 class RevocationTest {
@@ -150,15 +150,29 @@ class RevocationTest {
         ChildLogin phone = f.device();
         ChildLogin tablet = f.device();
 
-        Api.as(f.socialWorker()).post("/api/children/" + f.child() + "/pin-reset").then().statusCode(200);
+        Api.resetPin(f.socialWorker(), f.child(), phone.deviceSecret()).then().statusCode(200);
         String fresh = Api.setPin(phone.deviceSecret(), "4071").then().statusCode(200).extract().cookie("mysay_session");
         assertNotNull(fresh);
-        Api.setPin(tablet.deviceSecret(), "4071").then().statusCode(200);
 
-        assertRefusedEverywhere("a child's token from before the PIN reset (phone)", phone.token());
-        assertRefusedEverywhere("a child's token from before the PIN reset (tablet)", tablet.token());
+        assertRefusedEverywhere("a child's token from before the PIN reset", phone.token());
         Api.as(fresh).get("/api/child/me").then().statusCode(200);
         Transport.COOKIE.carrying(fresh).post("/api/auth/refresh").then().statusCode(200);
+        // The reset was of the phone alone: the tablet's session goes on.
+        Api.as(tablet).get("/api/child/me").then().statusCode(200);
+    }
+
+    @Test
+    void aRemovedDevicesTokensAreRefusedEverywhereAtOnce() {
+        Family f = Family.create("Eli");
+        ChildLogin phone = f.device();
+        String refreshed = Api.as(phone).post("/api/auth/refresh").then().statusCode(200).extract().cookie("mysay_session");
+
+        Api.as(f.socialWorker()).delete("/api/children/" + f.child() + "/devices/" + Api.deviceId(phone.deviceSecret()))
+                .then().statusCode(204);
+
+        assertRefusedEverywhere("a removed device's token", phone.token());
+        assertRefusedEverywhere("a removed device's refreshed token", refreshed);
+        Api.childSignIn(phone.deviceSecret(), "2580").then().statusCode(401);
     }
 
     @Test
@@ -168,7 +182,7 @@ class RevocationTest {
         for (int i = 0; i < 5; i++) {
             Api.childSignIn(phone.deviceSecret(), "9513");
         }
-        Api.as(f.socialWorker()).post("/api/children/" + f.child() + "/pin-reset").then().statusCode(200);
+        Api.resetPin(f.socialWorker(), f.child(), phone.deviceSecret()).then().statusCode(200);
         Api.setPin(phone.deviceSecret(), "4071").then().statusCode(200);
         assertRefusedEverywhere("a token from before the device locked", phone.token());
     }

@@ -11,9 +11,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import app.mysay.accounts.StaffAccount;
+import app.mysay.invitations.ChildDevice;
 import app.mysay.security.CrossSiteRequestGuard;
 import app.mysay.security.PasswordHasher;
 import app.mysay.security.Role;
+import app.mysay.security.Secrets;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -133,6 +135,17 @@ public final class Api {
     private static RequestSpecification onDevice(String deviceSecret) {
         return given().contentType(ContentType.JSON).cookie("mysay_device", deviceSecret)
                 .header(CrossSiteRequestGuard.REQUEST_HEADER, "1");
+    }
+
+    /** The id of the device a device secret (its cookie) was bound as: what the social worker's list calls it by. */
+    public static UUID deviceId(String deviceSecret) {
+        return inSession(() -> ChildDevice.<ChildDevice>find("secretHash", Secrets.sha256(deviceSecret)).firstResult()
+                .map(device -> device.id));
+    }
+
+    /** The child's social worker resets the PIN of this one device of the child's. */
+    public static Response resetPin(Staff socialWorker, UUID childId, String deviceSecret) {
+        return as(socialWorker).post("/api/children/" + childId + "/devices/" + deviceId(deviceSecret) + "/pin-reset");
     }
 
     /** The whole way in for a child: invitation, redeemed on a device, PIN chosen. */
