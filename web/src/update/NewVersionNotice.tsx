@@ -55,7 +55,7 @@ export function NewVersionNotice() {
       {shown && (
         <div class="notice new-version-notice">
           <p>{t('update.ready')}</p>
-          <button type="button" class="button" onClick={switchToNewVersion}>
+          <button type="button" class="button" onClick={() => void switchToNewVersion()}>
             {t('update.use')}
           </button>
         </div>

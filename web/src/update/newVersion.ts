@@ -31,8 +31,10 @@ export async function watchForNewVersions(): Promise<void> {
 }
 
 /** The child pressed "Use the new version": the waiting build takes over, then the page reloads into it. */
-export function switchToNewVersion(): void {
-  const worker = waitingWorker;
+export async function switchToNewVersion(): Promise<void> {
+  // The newest waiting build: another may have replaced the one first announced.
+  const registration = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+  const worker = registration?.waiting ?? waitingWorker;
   if (!worker || worker.state === 'redundant' || worker.state === 'activated') {
     location.reload();
     return;
