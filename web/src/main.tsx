@@ -3,6 +3,8 @@ import { isLanguage, setLanguage } from './i18n';
 import { deviceBound, go, mode, setMode } from './state/app';
 import { openBoundDevice } from './state/session';
 import { App } from './App';
+import { reloadOnMissingFiles } from './update/missingFile';
+import { watchForNewVersions } from './update/newVersion';
 import './styles.css';
 
 const root = document.getElementById('app')!;
@@ -49,6 +51,7 @@ async function start(): Promise<void> {
 
 void start();
 
+reloadOnMissingFiles();
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js', { scope: '/' }));
+  window.addEventListener('load', () => void watchForNewVersions().catch(() => undefined));
 }

@@ -6,6 +6,7 @@ import { canReadAloud, readAloud, speaking, stopReading } from '../speech/readAl
 import { useObservable } from '../state/observable';
 import { Speaker } from './Pictures';
 import { Menu } from './Menu';
+import { NewVersionNotice } from '../update/NewVersionNotice';
 
 /** Every screen: leave quickly, listen, the menu, and the page itself. */
 export function Layout({ children, signedIn }: { children: ComponentChildren; signedIn: boolean }) {
@@ -48,6 +49,7 @@ export function Layout({ children, signedIn }: { children: ComponentChildren; si
       </header>
       {menuOpen && <Menu signedIn={signedIn} onClose={() => setMenuOpen(false)} />}
       <main id="main" ref={mainRef} class="main">
+        <NewVersionNotice />
         {children}
       </main>
       <footer class="footer">

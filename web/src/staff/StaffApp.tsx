@@ -22,6 +22,7 @@ import { AddChild } from './socialWorker/AddChild';
 import { ArrangeConference } from './socialWorker/ArrangeConference';
 import { Caseload } from './socialWorker/Caseload';
 import { Devices } from './socialWorker/Devices';
+import { NewVersionNotice } from '../update/NewVersionNotice';
 import { Invite } from './socialWorker/Invite';
 
 /** The professionals' workspace at /staff: one shell, and the pages each role uses. */
@@ -152,6 +153,7 @@ function StaffApp() {
         </nav>
       )}
       <main id="main" class="main">
+        <NewVersionNotice />
         {!checked && <p role="status">Loading…</p>}
         {checked && !me && signedOutIdle && (
           <p class="notice notice-warning" role="status">You were signed out after 30 minutes without activity. Sign in again to carry on.</p>
