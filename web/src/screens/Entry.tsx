@@ -168,6 +168,8 @@ export function ChoosePin({ knownAs, reset }: { knownAs?: string; reset?: boolea
       } else if (err instanceof ApiError && err.status === 401) {
         deviceBound.set(false);
         setErrors([{ field: 'pin', message: t('pin.notThisPhone') }]);
+      } else if (err instanceof ApiError && err.status === 0) {
+        setErrors([{ field: 'pin', message: t('pin.offline') }]);
       } else {
         setErrors([{ field: 'pin', message: t('common.somethingWrong') }]);
       }
@@ -224,6 +226,8 @@ export function SignIn({ notice }: { notice?: string }) {
       } else if (isProblem(err, 'pin-not-set')) {
         // The social worker reset the PIN (after it locked, or when it was forgotten): choose a new one.
         go({ name: 'choosePin', reset: true });
+      } else if (err instanceof ApiError && err.status === 0) {
+        setErrors([{ field: 'pin', message: t('pin.offline') }]);
       } else {
         setErrors([{ field: 'pin', message: t('common.somethingWrong') }]);
       }

@@ -1,6 +1,7 @@
 package app.mysay.common;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,8 +29,32 @@ public class WebApp {
         this.managementRoot = absolute(managementRoot);
     }
 
+    static final String KEPT_FOR_A_YEAR = "public, max-age=31536000, immutable";
+
     void register(@Observes Router router) {
         router.route().order(ORDER).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::screen);
+    }
+
+    /**
+     * The build's hashed files never change, so a browser keeps them for a year; a file that is not there (a script of
+     * another build, mid-deploy) must not be kept at all, or the browser would go on without it once it is deployed.
+     */
+    void cacheRules(@Observes Filters filters) {
+        filters.register(context -> {
+            String path = context.normalizedPath();
+            if (!under(path, apiRoot)) {
+                boolean asset = path.startsWith("/assets/");
+                context.addHeadersEndHandler(ignored -> {
+                    int status = context.response().getStatusCode();
+                    if (asset && status == 200) {
+                        context.response().headers().set("Cache-Control", KEPT_FOR_A_YEAR);
+                    } else if (status == 404) {
+                        context.response().headers().set("Cache-Control", "no-store");
+                    }
+                });
+            }
+            context.next();
+        }, 900);
     }
 
     private void screen(RoutingContext context) {

@@ -282,6 +282,34 @@ class ChildWayInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void withNoSignalThePinScreenSaysSoAndOpensOnceBackOnline() {
+        Setting s = Setting.create("Noor");
+        String kept;
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            signUp(page, s, "Noor");
+            writeWorry(page);
+            kept = afterRestart(context);
+        }
+        try (BrowserContext context = phone(kept)) {
+            Page page = context.newPage();
+            page.navigate("/");
+            assertThat(heading(page, "Type your PIN")).isVisible();
+            context.setOffline(true);
+            page.locator("#pin").fill(PIN);
+            button(page, "Open MySay").click();
+            assertThat(page.getByText("No signal right now", new Page.GetByTextOptions().setExact(false)).first())
+                    .isVisible();
+            assertThat(page.getByText("Something went wrong")).hasCount(0);
+            check(page, "pin-offline");
+
+            context.setOffline(false);
+            signInWithPin(page, "Noor");
+            worryIsBack(page);
+        }
+    }
+
+    @Test
     void closingTheAppWithoutLeavingQuicklyAsksForThePinWhenItIsOpenedAgain() {
         Setting s = Setting.create("Amira");
         String kept;

@@ -21,6 +21,7 @@ class WebAppTest {
         for (String missing : new String[] { "/assets/does-not-exist.js", "/assets/index-0000aaaa.css",
                 "/assets/no-extension", "/assets/", "/sw-old.js", "/does/not/exist.png", "/favicon.ico" }) {
             given().get(missing).then().statusCode(404)
+                    .header("Cache-Control", "no-store")
                     .body(not(containsString("<div id=\"app\"")));
         }
     }
@@ -36,6 +37,16 @@ class WebAppTest {
         given().head("/staff").then().statusCode(200);
         given().get("/sw.js").then().statusCode(200).header("Content-Type", containsString("javascript"));
         given().get("/manifest.json").then().statusCode(200);
+    }
+
+    @Test
+    void onlyTheBuildsOwnFilesAreKeptForAYear() {
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(script.find(), "the page names its script");
+        given().get(script.group()).then().statusCode(200)
+                .header("Cache-Control", "public, max-age=31536000, immutable");
+        given().get("/assets/index-00000000.js").then().statusCode(404).header("Cache-Control", "no-store");
     }
 
     @Test
