@@ -79,6 +79,21 @@ final class Database {
         return count(env("PGDATABASE", "postgres"), sql, parameters);
     }
 
+    /** One text value over the server's own views, asked from outside this test's database. */
+    static String serverText(String sql, Object... parameters) {
+        try (Connection c = connect(env("PGDATABASE", "postgres")); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long count(String database, String sql, Object... parameters) {
         try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

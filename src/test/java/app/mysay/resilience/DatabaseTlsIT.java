@@ -130,8 +130,13 @@ class DatabaseTlsIT {
     private void assertTheSqlClientNeverConnects(AppInstance instance) {
         assertTrue(instance.neverReadyWithin(REFUSED_FOR), "never ready:\n" + instance.logTail());
         assertTrue(instance.logText().contains("SSL handshake failed"), "refused by TLS:\n" + instance.logTail());
-        assertEquals(0, Database.serverCount("select count(*) from pg_stat_activity where datname = ? "
-                + "and backend_type = 'client backend'", database.name()), "no connection to the database was kept");
+        // The migrations' connections (JDBC, which trusts the right authority here) may stay in their pool for a
+        // while; none of the SQL client's, and none at all without TLS.
+        String kept = Database.serverText("select coalesce(string_agg(a.application_name || ' (' || a.state || ', ' "
+                + "|| coalesce(left(a.query, 80), '') || ')', '; '), '') from pg_stat_activity a join pg_stat_ssl s "
+                + "on s.pid = a.pid where a.datname = ? and a.backend_type = 'client backend' "
+                + "and (a.application_name <> 'PostgreSQL JDBC Driver' or not s.ssl)", database.name());
+        assertEquals("", kept, "no connection of the SQL client's, and none without TLS");
     }
 
     @Test
