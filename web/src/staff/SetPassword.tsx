@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { ErrorSummary, Notice, TextInput, fieldError, type FieldError } from '../components/Form';
 import { errorsFrom } from './common';
@@ -10,16 +10,17 @@ import { navigate } from './router';
  * it stays in neither the history nor a bookmark.
  */
 export function SetPassword() {
-  const [token] = useState(() => location.hash.replace(/^#/, ''));
+  // Taken out of the address bar while the page is first drawn, not after: nothing can read the address in between.
+  const [token] = useState(() => {
+    const fromLink = location.hash.replace(/^#/, '');
+    if (location.hash) history.replaceState(null, '', location.pathname);
+    return fromLink;
+  });
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'form' | 'done' | 'expired'>(token ? 'form' : 'expired');
-
-  useEffect(() => {
-    if (location.hash) history.replaceState(null, '', location.pathname);
-  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
