@@ -85,15 +85,10 @@ public class ConferenceService {
     /** The social worker who arranges a conference is its social worker; every child must be allocated to them. */
     @WithTransaction
     public Uni<ConferenceView> create(Caller socialWorker, NewConference request) {
-        if (request.attendanceMode() != AttendanceMode.VIDEO && (request.place() == null || request.place().isBlank())) {
-            return Uni.createFrom().failure(ApiProblem.invalid("place", "Enter where the conference will be held"));
-        }
-        if (request.startsAt().isBefore(Timestamps.now().minus(5, ChronoUnit.MINUTES))) {
-            return Uni.createFrom().failure(ApiProblem.invalid("startsAt", "must be in the future"));
-        }
-        LocalDate conferenceDay = request.startsAt().atZone(zone).toLocalDate();
-        if (request.viewsDue() != null && request.viewsDue().isAfter(conferenceDay)) {
-            return Uni.createFrom().failure(ApiProblem.invalid("viewsDue", "must be on or before the conference date"));
+        ApiProblem when = whenAndWhereProblem(request.attendanceMode(), placeOf(request.place()), request.startsAt(),
+                request.viewsDue());
+        if (when != null) {
+            return Uni.createFrom().failure(when);
         }
         Set<UUID> childIds = new LinkedHashSet<>(request.childIds());
         if (childIds.size() != request.childIds().size()) {
@@ -112,7 +107,7 @@ public class ConferenceService {
         conference.type = request.type();
         conference.startsAt = request.startsAt();
         conference.attendanceMode = request.attendanceMode();
-        conference.place = request.place() == null || request.place().isBlank() ? null : request.place().trim();
+        conference.place = placeOf(request.place());
         conference.chairId = request.chairId();
         conference.socialWorkerId = socialWorker.id();
         conference.viewsDue = request.viewsDue() != null ? request.viewsDue()
@@ -189,6 +184,24 @@ public class ConferenceService {
         });
     }
 
+    private static String placeOf(String asked) {
+        return asked == null || asked.isBlank() ? null : asked.trim();
+    }
+
+    /** When and where a conference is arranged or moved to: what is wrong with it, or null. */
+    private ApiProblem whenAndWhereProblem(AttendanceMode mode, String place, Instant startsAt, LocalDate viewsDue) {
+        if (mode != AttendanceMode.VIDEO && place == null) {
+            return ApiProblem.invalid("place", "Enter where the conference will be held");
+        }
+        if (startsAt.isBefore(Timestamps.now().minus(5, ChronoUnit.MINUTES))) {
+            return ApiProblem.invalid("startsAt", "must be in the future");
+        }
+        if (viewsDue != null && viewsDue.isAfter(startsAt.atZone(zone).toLocalDate())) {
+            return ApiProblem.invalid("viewsDue", "must be on or before the conference date");
+        }
+        return null;
+    }
+
     /**
      * The social worker moves a scheduled conference to another time (and place, or way of joining); the views-due
      * date follows. The chair, the social worker and the children's advocates are told, except whoever moved it, by
@@ -196,16 +209,10 @@ public class ConferenceService {
      */
     @WithTransaction
     public Uni<ConferenceView> move(Caller caller, UUID conferenceId, ConferenceMove request) {
-        String place = request.place() == null || request.place().isBlank() ? null : request.place().trim();
-        if (request.attendanceMode() != AttendanceMode.VIDEO && place == null) {
-            return Uni.createFrom().failure(ApiProblem.invalid("place", "Enter where the conference will be held"));
-        }
-        if (request.startsAt().isBefore(Timestamps.now().minus(5, ChronoUnit.MINUTES))) {
-            return Uni.createFrom().failure(ApiProblem.invalid("startsAt", "must be in the future"));
-        }
-        LocalDate conferenceDay = request.startsAt().atZone(zone).toLocalDate();
-        if (request.viewsDue() != null && request.viewsDue().isAfter(conferenceDay)) {
-            return Uni.createFrom().failure(ApiProblem.invalid("viewsDue", "must be on or before the conference date"));
+        String place = placeOf(request.place());
+        ApiProblem when = whenAndWhereProblem(request.attendanceMode(), place, request.startsAt(), request.viewsDue());
+        if (when != null) {
+            return Uni.createFrom().failure(when);
         }
         return access.runnableConference(caller, conferenceId).flatMap(conference -> {
             if (conference.status != ConferenceStatus.SCHEDULED) {

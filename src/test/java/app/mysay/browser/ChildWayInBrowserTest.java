@@ -83,6 +83,16 @@ class ChildWayInBrowserTest extends BrowserTest {
      * What the phone keeps when the browser is closed and opened again: cookies with an expiry, local storage and
      * IndexedDB. A session cookie (no Max-Age or Expires) is gone, as a browser restart drops it.
      */
+    /** A child signs up on a new phone, writes a worry, and closes the browser without "Leave quickly". */
+    private String closedAfterWritingAWorry(String name) {
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            signUp(page, Setting.create(name), name);
+            writeWorry(page);
+            return afterRestart(context);
+        }
+    }
+
     private static String afterRestart(BrowserContext context) {
         JsonObject state = new JsonObject(context.storageState(new BrowserContext.StorageStateOptions().setIndexedDB(true)));
         JsonArray kept = new JsonArray();
@@ -283,15 +293,7 @@ class ChildWayInBrowserTest extends BrowserTest {
 
     @Test
     void withNoSignalThePinScreenSaysSoAndOpensOnceBackOnline() {
-        Setting s = Setting.create("Noor");
-        String kept;
-        try (BrowserContext context = phone()) {
-            Page page = context.newPage();
-            signUp(page, s, "Noor");
-            writeWorry(page);
-            kept = afterRestart(context);
-        }
-        try (BrowserContext context = phone(kept)) {
+        try (BrowserContext context = phone(closedAfterWritingAWorry("Noor"))) {
             Page page = context.newPage();
             page.navigate("/");
             assertThat(heading(page, "Type your PIN")).isVisible();
@@ -311,16 +313,7 @@ class ChildWayInBrowserTest extends BrowserTest {
 
     @Test
     void closingTheAppWithoutLeavingQuicklyAsksForThePinWhenItIsOpenedAgain() {
-        Setting s = Setting.create("Amira");
-        String kept;
-        try (BrowserContext context = phone()) {
-            Page page = context.newPage();
-            signUp(page, s, "Amira");
-            writeWorry(page);
-            // Amira closes the browser without "Leave quickly".
-            kept = afterRestart(context);
-        }
-        try (BrowserContext context = phone(kept)) {
+        try (BrowserContext context = phone(closedAfterWritingAWorry("Amira"))) {
             Page page = context.newPage();
             page.navigate("/");
             assertThat(heading(page, "Type your PIN")).isVisible();
